@@ -1,0 +1,1 @@
+"""Teknikcollege Västerbotten's site generator: data → validated records → pages and open data."""

@@ -1,0 +1,163 @@
+"""Checks across records: references, unique ids, dates. Run after every record is valid alone."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from .load import Entry, LoadedData
+from .problems import Problem, Severity
+
+STALE_AFTER = timedelta(days=365)
+EXPIRY_WARNING = timedelta(days=90)
+
+
+def check(data: LoadedData, today: date) -> list[Problem]:
+    complete = not data.problems  # sums over a partly loaded data set would mislead
+    return [
+        *_unique(data.municipalities, "id"),
+        *_unique(data.municipalities, "code"),
+        *_unique(data.municipalities, "name"),
+        *_references(data),
+        *_dates(data, today),
+        *(_financing(data) if complete else ()),
+    ]
+
+
+def _unique(entries: list[Entry[Any]], field: str) -> Iterator[Problem]:
+    seen: dict[Any, Entry[Any]] = {}
+    for entry in entries:
+        value = getattr(entry.record, field)
+        first = seen.setdefault(value, entry)
+        if first is not entry:
+            yield entry.problem(
+                [field],
+                f"'{value}' används redan",
+                f"varje {field} ska vara unikt (finns också på rad {first.source.line_of([*first.loc, field])})",
+            )
+
+
+def _references(data: LoadedData) -> Iterator[Problem]:
+    # When municipalities.yml itself failed, its own problems say so; don't repeat them per record.
+    municipalities = {e.record.id for e in data.municipalities} if data.municipalities else None
+    ids = data.file_ids
+
+    def missing(
+        entry: Entry[Any],
+        loc: list[str | int],
+        value: str | None,
+        known: set[str] | None,
+        what: str,
+        where: str,
+    ) -> Iterator[Problem]:
+        if known is not None and value is not None and value not in known:
+            yield entry.problem(loc, f"{what} '{value}' finns inte", _suggest(value, known, where))
+
+    for entry in data.records["providers"]:
+        yield from missing(
+            entry,
+            ["municipality"],
+            entry.record.municipality,
+            municipalities,
+            "kommunen",
+            "municipalities.yml",
+        )
+    for entry in data.records["programmes"]:
+        p = entry.record
+        yield from missing(
+            entry, ["provider"], p.provider, ids["providers"], "anordnaren", "data/providers/"
+        )
+        for i, company in enumerate(p.partners):
+            yield from missing(
+                entry, ["partners", i], company, ids["companies"], "företaget", "data/companies/"
+            )
+    for entry in data.records["companies"]:
+        yield from missing(
+            entry,
+            ["municipality"],
+            entry.record.municipality,
+            municipalities,
+            "kommunen",
+            "municipalities.yml",
+        )
+    for entry in data.records["role_models"]:
+        r = entry.record
+        yield from missing(
+            entry, ["employer"], r.employer, ids["companies"], "företaget", "data/companies/"
+        )
+        yield from missing(
+            entry, ["programme"], r.programme, ids["programmes"], "utbildningen", "data/programmes/"
+        )
+
+
+def _suggest(value: str, known: Iterable[str], where: str) -> str:
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    if close:
+        return f"menade du '{close[0]}'? (id:n finns i {where})"
+    return f"ange ett id som finns i {where}"
+
+
+def _dates(data: LoadedData, today: date) -> Iterator[Problem]:
+    entries: list[Entry[Any]] = [
+        *data.municipalities,
+        *(e for entries in data.records.values() for e in entries),
+    ]
+    if data.region:
+        entries.append(data.region)
+    for entry in entries:
+        verified = entry.record.verified_on
+        if verified > today:
+            yield entry.problem(
+                ["verified_on"],
+                f"datumet {verified} ligger i framtiden",
+                "ange dagens datum eller ett tidigare",
+            )
+        elif today - verified > STALE_AFTER:
+            yield entry.problem(
+                ["verified_on"],
+                f"uppgifterna kontrollerades senast {verified}, för mer än ett år sedan",
+                "kontrollera dem mot källan och uppdatera verified_on",
+                severity=Severity.WARNING,
+            )
+    for entry in data.records["programmes"]:
+        cert = entry.record.certification
+        if cert.status == "certified" and cert.valid_until is not None:
+            if cert.valid_until < today:
+                yield entry.problem(
+                    ["certification", "valid_until"],
+                    f"certifieringen gick ut {cert.valid_until} och visas som utgången",
+                    "lägg in det nya beslutet eller ändra status",
+                    severity=Severity.WARNING,
+                )
+            elif cert.valid_until - today <= EXPIRY_WARNING:
+                yield entry.problem(
+                    ["certification", "valid_until"],
+                    f"certifieringen går ut {cert.valid_until}, inom 90 dagar",
+                    "se till att omcertifieringen är på väg och uppdatera datumet när beslutet kommer",
+                    severity=Severity.WARNING,
+                )
+    for entry in data.records["role_models"]:
+        if entry.record.consent_on > today:
+            yield entry.problem(
+                ["consent_on"],
+                f"samtycket är daterat i framtiden ({entry.record.consent_on})",
+                "ange det datum då samtycket faktiskt gavs",
+            )
+
+
+def _financing(data: LoadedData) -> Iterator[Problem]:
+    if data.region is None:
+        return
+    financing = data.region.record.financing
+    municipal = sum(e.record.co_financing or 0 for e in data.municipalities)
+    private = sum(e.record.co_financing or 0 for e in data.records["companies"])
+    total = financing.regional_grant + municipal + private
+    if total != financing.total_cost:
+        yield data.region.problem(
+            ["financing", "total_cost"],
+            f"finansieringen går inte ihop: regionens bidrag {financing.regional_grant} + kommunerna "
+            f"{municipal} + företagen {private} = {total}, inte {financing.total_cost}",
+            "rätta beloppen så att summan blir projektets totala kostnad",
+        )

@@ -1,0 +1,32 @@
+"""The build date: today, unless a test or a preview fixes it with TCV_BUILD_DATE=YYYY-MM-DD."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+
+def build_date() -> date:
+    fixed = os.environ.get("TCV_BUILD_DATE")
+    return date.fromisoformat(fixed) if fixed else date.today()
+
+
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def swedish_date(day: date) -> str:
+    """'30 juni 2029', as Swedish prose writes dates."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

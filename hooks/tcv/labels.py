@@ -1,0 +1,71 @@
+"""What visitors read for each coded value in the data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .dates import swedish_date
+from .models import Certification
+
+LEVELS = {
+    "gymnasium": "Gymnasium",
+    "larling": "Lärling på gymnasiet",
+    "vuxenutbildning": "Vuxenutbildning (Komvux)",
+    "yrkeshogskola": "Yrkeshögskola",
+}
+AREAS = {
+    "produktion": "Produktion",
+    "automation": "Automation",
+    "teknik": "Teknik",
+    "energi": "Energi",
+    "digitalisering": "Digitalisering",
+}
+CERTIFICATION = {
+    "certified": "Certifierad",
+    "expired": "Certifieringen har gått ut",
+    "in_review": "Under granskning",
+    "candidate": "På väg mot certifiering",
+    "decertified": "Avcertifierad",
+}
+MEMBERSHIP = {
+    "member": "Ansluten",
+    "letter_of_intent": "Har skrivit avsiktsförklaring",
+    "none": "Inte ansluten",
+}
+COMPANY_ROLES = {
+    "co_financier": "Medfinansiär",
+    "letter_of_intent": "Avsiktsförklaring",
+}
+PROVIDER_KINDS = {
+    "gymnasieskola": "Gymnasieskola",
+    "komvux": "Kommunal vuxenutbildning (Komvux)",
+    "yrkeshogskola": "Yrkeshögskola",
+    "larcentrum": "Lärcentrum",
+}
+OFFERS = {
+    "apl": "APL-platser (praktik på gymnasiet)",
+    "lia": "LIA-platser (praktik på yrkeshögskolan)",
+    "studiebesok": "Studiebesök",
+    "sommarjobb": "Sommarjobb",
+    "anstallning": "Anställning efter utbildningen",
+    "larling": "Lärlingsplatser",
+    "foredrag": "Gästföreläsningar",
+}
+PACE = {"heltid": "Heltid", "deltid": "Deltid", "flexibel": "Flexibel takt"}
+
+
+def certification_sentence(certification: Certification, today: date) -> str:
+    """The certification in one plain Swedish sentence, judged on `today`."""
+    state = certification.state_on(today)
+    if state == "certified" and certification.valid_until:
+        return f"Certifierad av Teknikcollege t.o.m. {swedish_date(certification.valid_until)}."
+    if state == "expired" and certification.valid_until:
+        return (
+            f"Certifieringen gick ut {swedish_date(certification.valid_until)}. "
+            "Utbildningen är inte certifierad just nu."
+        )
+    if state == "in_review":
+        return "Utbildningen granskas just nu för certifiering i Teknikcollege."
+    if state == "decertified":
+        return "Utbildningen är inte längre certifierad i Teknikcollege."
+    return "Utbildningen är inte certifierad än. Den är på väg mot certifiering i Teknikcollege."

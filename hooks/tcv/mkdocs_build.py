@@ -1,0 +1,113 @@
+"""What the MkDocs hooks do, step by step: load and check the data once per build, add the
+generated pages, and give each its HTML. The hook module only forwards MkDocs events here."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .pages import GeneratedPage, PageRenderer, site_pages
+from .problems import DataError, format_problems
+from .site import load_site
+
+log = logging.getLogger("mkdocs.hooks.tcv")
+
+SNIPPET_MARKER = re.compile(r"^<!-- tcv:([a-z0-9-]+) -->$", re.MULTILINE)
+
+
+def data_dir_for(config: MkDocsConfig) -> Path:
+    """`TCV_DATA_DIR` when set (scripts/build --data DIR), else data/ beside mkdocs.yml."""
+    root = Path(config.config_file_path).parent
+    return (root / os.environ.get("TCV_DATA_DIR", "data")).resolve()
+
+
+class SiteBuild:
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.root = Path(config.config_file_path).parent.resolve()
+        self.data_dir = data_dir_for(config)
+        if str(self.data_dir) not in config.watch:
+            config.watch.append(str(self.data_dir))
+        if not config.repo_url:  # local builds: no repository known, so no edit buttons
+            config.edit_uri = None
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+        try:
+            self.site, warnings = load_site(self.data_dir)
+        except DataError as error:
+            raise PluginError(
+                "Datan innehåller fel:\n" + format_problems(error.problems, github=github)
+            ) from None
+        for warning in warnings:
+            log.info(str(warning))
+        self.edit = bool(config.edit_uri)
+        self.renderer = PageRenderer(Path(config.theme.custom_dir), self.site)
+        self.pages: dict[str, GeneratedPage] = {}
+
+    def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        nav_pages = _nav_sources(config.nav)
+        for page in site_pages(self.site):
+            inclusion = (
+                InclusionLevel.INCLUDED if page.src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
+            )
+            file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
+            file.edit_uri = self._edit_uri(page)
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(file)
+            self.pages[page.src_uri] = page
+        return files
+
+    def page_markdown(self, markdown: str, page: Page) -> str | None:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return self._insert_snippets(markdown, page)
+        page.title = generated.title  # plain text; the templates escape it
+        page.meta["description"] = generated.description
+        if not generated.search:
+            page.meta["search"] = {"exclude": True}
+        return ""  # the HTML comes from our template, not from Markdown
+
+    def page_content(self, page: Page) -> str | None:
+        generated = self.pages.get(page.file.src_uri)
+        return self.renderer.render(generated) if generated else None
+
+    def _insert_snippets(self, markdown: str, page: Page) -> str:
+        def render(match: re.Match[str]) -> str:
+            try:
+                return "\n" + self.renderer.snippet(match[1], page.url) + "\n"
+            except KeyError:
+                raise PluginError(
+                    f"{page.file.src_uri}: okänd markör 'tcv:{match[1]}' — "
+                    "det finns ingen mall theme_overrides/tcv/snippets/"
+                    f"{match[1]}.html"
+                ) from None
+
+        return SNIPPET_MARKER.sub(render, markdown)
+
+    def _edit_uri(self, page: GeneratedPage) -> str | None:
+        if page.edit_path is None or not self.data_dir.is_relative_to(self.root) or not self.edit:
+            return None
+        data = self.data_dir.relative_to(self.root).as_posix()
+        return f"../{data}/{page.edit_path}"  # relative to edit_uri, which points at content/
+
+
+def _nav_sources(nav: list | None) -> set[str]:
+    """Every Markdown path named in `nav:` of mkdocs.yml."""
+    found: set[str] = set()
+    stack = list(nav or [])
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found

@@ -1,0 +1,381 @@
+"""The records editors write in `data/`, as strict pydantic models.
+
+Strict types catch YAML 1.1 surprises (`no` read as false, `0123` read as a number); unknown keys
+are refused so that a misspelt field never disappears silently. Field descriptions are Swedish:
+they feed the field reference and the JSON Schemas that editors see.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from .markdown_text import disallowed_links
+
+# --- Shared field types -------------------------------------------------------------------------
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+HTTPS_PATTERN = r"^https://[^\s<>\"']+$"
+EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$"
+PHONE_PATTERN = r"^\+?[0-9][0-9 -]{5,}$"
+
+# A hint for every pattern above, in the words an editor understands.
+PATTERN_HINTS = {
+    SLUG_PATTERN: "använd bara små bokstäver a–z, siffror och bindestreck, t.ex. 'skelleftea'",
+    HTTPS_PATTERN: "skriv en fullständig adress som börjar med https://",
+    EMAIL_PATTERN: "skriv en e-postadress som namn@example.se",
+    PHONE_PATTERN: "skriv numret med siffror, t.ex. 090-123 45 67 eller +46 90 123 45 67",
+    r"^[0-9]{4}$": "SCB:s kommunkod har fyra siffror, t.ex. '2480', inom citattecken",
+    r"^[0-9]{8}$": "Skolverkets skolenhetskod har åtta siffror, t.ex. '12345678', inom citattecken",
+    r"^[A-Z]{2}$": "nationell programkod med två versaler, t.ex. TE, IN eller EE",
+    r"^[A-Z0-9]{4,10}$": "inriktningskod med versaler och siffror, t.ex. EEAUT",
+}
+
+_MARKUP = re.compile(r"[<>]")
+_HTML_TAG = re.compile(r"<(?![a-z][a-z0-9+.-]*:)[a-zA-Z/!?]")
+
+
+def _plain(value: str) -> str:
+    if _MARKUP.search(value):
+        raise ValueError("får inte innehålla < eller > — skriv vanlig text utan HTML")
+    if value != value.strip():
+        raise ValueError("börjar eller slutar med mellanslag — ta bort mellanslagen")
+    return value
+
+
+def _markdown(value: str) -> str:
+    if _HTML_TAG.search(value):
+        raise ValueError(
+            "innehåller HTML — skriv vanlig text eller Markdown, t.ex. **fet** och [länk](https://…)"
+        )
+    for link in disallowed_links(value):
+        raise ValueError(
+            f"länken '{link}' är inte tillåten — länkar ska börja med https:, mailto: eller tel:"
+        )
+    return value
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+PlainText = Annotated[str, Field(min_length=1), AfterValidator(_plain)]
+MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(_markdown)]
+HttpsUrl = Annotated[str, Field(pattern=HTTPS_PATTERN)]
+Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
+Phone = Annotated[str, Field(pattern=PHONE_PATTERN)]
+Kronor = Annotated[int, Field(ge=0)]
+
+Area = Literal["produktion", "automation", "teknik", "energi", "digitalisering"]
+Level = Literal["gymnasium", "vuxenutbildning", "yrkeshogskola", "larling"]
+ProviderKind = Literal["gymnasieskola", "komvux", "yrkeshogskola", "larcentrum"]
+Membership = Literal["member", "letter_of_intent", "none"]
+CertificationStatus = Literal["candidate", "in_review", "certified", "decertified"]
+CompanyRole = Literal["co_financier", "letter_of_intent"]
+Offer = Literal["apl", "lia", "studiebesok", "sommarjobb", "anstallning", "larling", "foredrag"]
+Pace = Literal["heltid", "deltid", "flexibel"]
+Audience = Literal["flickor_kvinnor", "utrikes_fodda", "karriarvaxlare", "unga", "foraldrar"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(Model):
+    """Var uppgifterna kommer ifrån."""
+
+    title: PlainText = Field(description="Källans namn, t.ex. 'Region Västerbottens beslut'")
+    url: HttpsUrl | None = Field(None, description="Adress till källan, om den finns på webben")
+
+
+class Contact(Model):
+    """Kontaktvägar. Minst en av dem."""
+
+    name: PlainText | None = Field(
+        None, description="Person eller funktion, t.ex. 'Studie- och yrkesvägledare'"
+    )
+    email: Email | None = None
+    phone: Phone | None = None
+    website: HttpsUrl | None = None
+
+    @model_validator(mode="after")
+    def _has_a_route(self) -> Contact:
+        if not (self.email or self.phone or self.website):
+            raise ValueError(
+                "kontakten saknar e-post, telefon och webbplats — ange minst en av dem"
+            )
+        return self
+
+
+class Address(Model):
+    street: PlainText = Field(description="Gatuadress")
+    postal_code: Annotated[str, Field(pattern=r"^[0-9]{3} ?[0-9]{2}$")] = Field(
+        description="Postnummer, t.ex. '901 84'"
+    )
+    city: PlainText = Field(description="Postort")
+
+
+class Record(Model):
+    """Fields every editable record has."""
+
+    verified_on: date = Field(
+        description="Datum då någon senast kontrollerade uppgifterna mot källan (ÅÅÅÅ-MM-DD)"
+    )
+    sources: list[Source] = Field(default_factory=list, description="Källor till uppgifterna")
+
+
+class FileRecord(Record):
+    """A record stored in a file of its own: the file name is its id."""
+
+    id: Slug = Field(description="Postens id; samma som filnamnet utan .yml (fylls i automatiskt)")
+
+
+# --- Region -------------------------------------------------------------------------------------
+
+
+class Organisation(Model):
+    name: PlainText
+    short_name: PlainText | None = None
+    website: HttpsUrl | None = None
+
+
+class Period(Model):
+    start: date
+    end: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end <= self.start:
+            raise ValueError("slutdatumet ligger före startdatumet — end ska vara efter start")
+        return self
+
+
+class Goals(Model):
+    min_members: Annotated[int, Field(ge=1)] = Field(
+        description="Minsta antal kommuner som ansluter långsiktigt"
+    )
+    min_certified_per_member: Annotated[int, Field(ge=1)] = Field(
+        description="Minsta antal certifierade utbildningar per ansluten kommun"
+    )
+
+
+class Financing(Model):
+    total_cost: Kronor = Field(description="Projektets godkända kostnad i kronor")
+    regional_grant: Kronor = Field(description="Region Västerbottens bidrag i kronor")
+    grant_max_share_percent: Annotated[float, Field(gt=0, le=100)] | None = Field(
+        None, description="Bidragets högsta andel av godkända kostnader i procent"
+    )
+
+
+class Region(Record):
+    name: PlainText
+    short_name: PlainText
+    owner: Organisation = Field(description="Projektägare")
+    funder: Organisation = Field(description="Finansiär av etableringsprojektet")
+    decision: PlainText = Field(description="Beslutets diarienummer")
+    contact: Contact
+    project_period: Period
+    goals: Goals
+    financing: Financing
+    programme_data_preliminary: bool = Field(
+        description="true så länge utbildningsuppgifterna är preliminära; webbplatsen säger det då tydligt"
+    )
+
+
+# --- Municipalities -----------------------------------------------------------------------------
+
+
+class Municipality(Record):
+    id: Slug
+    name: PlainText
+    code: Annotated[str, Field(pattern=r"^[0-9]{4}$")] = Field(
+        description="SCB:s kommunkod, t.ex. '2480'"
+    )
+    membership: Membership = Field(
+        description="member = ansluten, letter_of_intent = avsiktsförklaring, none = inte ansluten"
+    )
+    since: date | None = Field(
+        None, description="Sedan när anslutningen eller avsiktsförklaringen gäller"
+    )
+    co_financing: Kronor | None = Field(
+        None, description="Medfinansiering av etableringen i kronor"
+    )
+
+    @model_validator(mode="after")
+    def _member_since(self) -> Municipality:
+        if self.membership == "member" and self.since is None:
+            raise ValueError(
+                "en ansluten kommun (member) behöver since — ange datumet för anslutningen"
+            )
+        return self
+
+
+class MunicipalityList(Model):
+    municipalities: list[Municipality] = Field(min_length=1)
+
+
+# --- Providers ----------------------------------------------------------------------------------
+
+
+class Provider(FileRecord):
+    name: PlainText
+    municipality: Slug = Field(description="Kommunens id i municipalities.yml")
+    kind: ProviderKind
+    website: HttpsUrl | None = None
+    school_unit_code: Annotated[str, Field(pattern=r"^[0-9]{8}$")] | None = Field(
+        None, description="Skolverkets skolenhetskod (åtta siffror, inom citattecken)"
+    )
+    address: Address | None = None
+    contact: Contact | None = None
+    description: MarkdownText | None = Field(None, description="Beskrivning i Markdown")
+
+
+# --- Programmes ---------------------------------------------------------------------------------
+
+
+class Certification(Model):
+    status: CertificationStatus = Field(
+        description="candidate = på väg, in_review = under granskning, certified = certifierad, "
+        "decertified = avcertifierad"
+    )
+    certified_on: date | None = None
+    valid_until: date | None = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> Certification:
+        if self.status == "certified" and (self.certified_on is None or self.valid_until is None):
+            raise ValueError(
+                "en certifierad utbildning behöver både certified_on och valid_until — "
+                "ange datumen från certifieringsbeslutet"
+            )
+        if self.certified_on and self.valid_until and self.valid_until <= self.certified_on:
+            raise ValueError(
+                "valid_until ligger före certified_on — giltighetstiden ska sluta efter certifieringsdatumet"
+            )
+        return self
+
+    def state_on(self, today: date) -> str:
+        """What a visitor should be told on `today`: an expired certification is never 'certified'."""
+        if self.status == "certified" and self.valid_until is not None and self.valid_until < today:
+            return "expired"
+        return self.status
+
+    def is_valid_on(self, today: date) -> bool:
+        return self.state_on(today) == "certified"
+
+
+class Orientation(Model):
+    name: PlainText
+    code: Annotated[str, Field(pattern=r"^[A-Z0-9]{4,10}$")] | None = Field(
+        None, description="Skolverkets inriktningskod, om den är känd"
+    )
+
+
+class Application(Model):
+    how: MarkdownText = Field(description="Hur man söker, i Markdown")
+    url: HttpsUrl | None = Field(None, description="Länk till ansökan")
+    deadline: date | None = Field(None, description="Sista ansökningsdag")
+    starts_on: date | None = Field(None, description="Första dagen på utbildningen")
+
+
+class Study(Model):
+    """How the programme is studied; matters most to adults."""
+
+    pace: Pace | None = None
+    distance: bool | None = Field(None, description="true om utbildningen kan läsas på distans")
+    duration: PlainText | None = Field(None, description="Längd, t.ex. '3 år' eller '40 veckor'")
+    language_support: bool | None = Field(
+        None, description="true om den kan kombineras med svenska (sfi/sva)"
+    )
+
+
+class Programme(FileRecord):
+    name: PlainText
+    provider: Slug = Field(description="Anordnarens id (filnamnet i data/providers/)")
+    level: Level
+    programme_code: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None, description="Nationell programkod, t.ex. TE, IN eller EE"
+    )
+    orientation: Orientation | None = None
+    areas: Annotated[list[Area], Field(min_length=1)]
+    certification: Certification
+    partners: list[Slug] = Field(default_factory=list, description="Partnerföretagens id")
+    summary: PlainText = Field(
+        description="En eller två meningar om utbildningen; visas i listor och sökmotorer"
+    )
+    description: MarkdownText | None = Field(None, description="Längre beskrivning i Markdown")
+    what_you_learn: list[PlainText] = Field(default_factory=list)
+    leads_to: list[PlainText] = Field(
+        default_factory=list, description="Yrken eller studier som utbildningen leder till"
+    )
+    study: Study | None = None
+    apply: Application
+    contact: Contact | None = None
+
+    @model_validator(mode="after")
+    def _unique_lists(self) -> Programme:
+        for name in ("areas", "partners"):
+            values = getattr(self, name)
+            if len(values) != len(set(values)):
+                raise ValueError(f"{name} innehåller samma värde två gånger — ta bort dubbletten")
+        return self
+
+
+# --- Companies ----------------------------------------------------------------------------------
+
+
+class Company(FileRecord):
+    name: PlainText
+    role: CompanyRole = Field(
+        description="co_financier = medfinansiär, letter_of_intent = avsiktsförklaring"
+    )
+    website: HttpsUrl | None = None
+    municipality: Slug | None = Field(None, description="Kommunens id, om det är känt")
+    industry: PlainText | None = Field(None, description="Bransch, t.ex. 'Skogsmaskiner'")
+    offers: list[Offer] = Field(default_factory=list, description="Vad företaget erbjuder elever")
+    co_financing: Kronor | None = Field(
+        None, description="Medfinansiering av etableringen i kronor"
+    )
+    description: MarkdownText | None = None
+
+    @model_validator(mode="after")
+    def _financing_matches_role(self) -> Company:
+        if self.role == "co_financier" and self.co_financing is None:
+            raise ValueError("en medfinansiär behöver co_financing — ange beloppet i kronor")
+        if self.role != "co_financier" and self.co_financing is not None:
+            raise ValueError(
+                "bara en medfinansiär (co_financier) har co_financing — ändra role eller ta bort beloppet"
+            )
+        return self
+
+
+# --- Role models --------------------------------------------------------------------------------
+
+
+class Image(Model):
+    src: Annotated[str, Field(pattern=r"^[a-z0-9-]+\.(webp|avif|jpg|png)$")] = Field(
+        description="Bildfil i content/assets/forebilder/"
+    )
+    alt: PlainText = Field(description="Alternativtext som beskriver bilden")
+    width: Annotated[int, Field(gt=0)]
+    height: Annotated[int, Field(gt=0)]
+
+
+class RoleModel(FileRecord):
+    name: PlainText
+    role: PlainText = Field(description="Yrke eller roll, t.ex. 'Automationstekniker'")
+    employer: Slug | None = Field(
+        None, description="Arbetsgivarens företags-id, om företaget finns i data/companies/"
+    )
+    employer_name: PlainText | None = Field(
+        None, description="Arbetsgivarens namn, om företaget inte finns i data/companies/"
+    )
+    programme: Slug | None = Field(
+        None, description="Utbildningens id, om den finns i data/programmes/"
+    )
+    programme_name: PlainText | None = None
+    quote: PlainText
+    story: MarkdownText
+    audiences: Annotated[list[Audience], Field(min_length=1)]
+    consent_on: date = Field(description="Datum då personen gav sitt samtycke till publicering")
+    image: Image | None = None

@@ -1,0 +1,175 @@
+"""The validated site model: every record, linked both ways, and the figures computed from them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .checks import check
+from .dates import build_date
+from .load import LoadedData, load_data
+from .models import Company, Municipality, Programme, Provider, Region, RoleModel
+from .problems import DataError, Problem, Severity
+from .text import sort_key
+
+
+@dataclass(frozen=True)
+class MunicipalityProgress:
+    municipality: Municipality
+    certified: int
+    on_the_way: int
+    goal: int
+
+    @property
+    def reached(self) -> bool:
+        return self.certified >= self.goal
+
+
+class Site:
+    """Everything the pages and the export need, with relations resolved once."""
+
+    def __init__(
+        self,
+        *,
+        today: date,
+        region: Region,
+        municipalities: Iterable[Municipality],
+        providers: Iterable[Provider],
+        programmes: Iterable[Programme],
+        companies: Iterable[Company],
+        role_models: Iterable[RoleModel],
+        source_paths: dict[tuple[str, str], str] | None = None,
+    ) -> None:
+        """`source_paths` maps (folder, id) to the record's file, relative to the data folder."""
+        self.today = today
+        self.region = region
+        self.municipalities = {
+            m.id: m for m in sorted(municipalities, key=lambda m: sort_key(m.name))
+        }
+        self.providers = {p.id: p for p in sorted(providers, key=lambda p: sort_key(p.name))}
+        self.companies = {c.id: c for c in sorted(companies, key=lambda c: sort_key(c.name))}
+        self.role_models = {r.id: r for r in sorted(role_models, key=lambda r: sort_key(r.name))}
+        self.source_paths = source_paths or {}
+
+        def programme_order(p: Programme) -> tuple[str, str, str]:
+            provider = self.providers[p.provider]
+            return (
+                sort_key(self.municipalities[provider.municipality].name),
+                sort_key(provider.name),
+                sort_key(p.name),
+            )
+
+        self.programmes = {p.id: p for p in sorted(programmes, key=programme_order)}
+
+        self._providers_in: dict[str, list[Provider]] = defaultdict(list)
+        for provider in self.providers.values():
+            self._providers_in[provider.municipality].append(provider)
+        self._programmes_at: dict[str, list[Programme]] = defaultdict(list)
+        self._programmes_in: dict[str, list[Programme]] = defaultdict(list)
+        self._programmes_with: dict[str, list[Programme]] = defaultdict(list)
+        for programme in self.programmes.values():
+            self._programmes_at[programme.provider].append(programme)
+            self._programmes_in[self.providers[programme.provider].municipality].append(programme)
+            for company in programme.partners:
+                self._programmes_with[company].append(programme)
+        self._companies_in: dict[str, list[Company]] = defaultdict(list)
+        for company in self.companies.values():
+            if company.municipality:
+                self._companies_in[company.municipality].append(company)
+
+    # --- relations ---------------------------------------------------------------------------
+
+    def provider_of(self, programme: Programme) -> Provider:
+        return self.providers[programme.provider]
+
+    def municipality_of(self, record: Programme | Provider) -> Municipality:
+        provider = self.providers[record.provider] if isinstance(record, Programme) else record
+        return self.municipalities[provider.municipality]
+
+    def partners_of(self, programme: Programme) -> list[Company]:
+        return [self.companies[c] for c in programme.partners]
+
+    def providers_in(self, municipality: Municipality) -> list[Provider]:
+        return self._providers_in[municipality.id]
+
+    def programmes_at(self, provider: Provider) -> list[Programme]:
+        return self._programmes_at[provider.id]
+
+    def programmes_in(self, municipality: Municipality) -> list[Programme]:
+        return self._programmes_in[municipality.id]
+
+    def programmes_with(self, company: Company) -> list[Programme]:
+        return self._programmes_with[company.id]
+
+    def companies_in(self, municipality: Municipality) -> list[Company]:
+        return self._companies_in[municipality.id]
+
+    # --- figures -----------------------------------------------------------------------------
+
+    def certification_state(self, programme: Programme) -> str:
+        return programme.certification.state_on(self.today)
+
+    def certified_programmes(self) -> list[Programme]:
+        return [p for p in self.programmes.values() if p.certification.is_valid_on(self.today)]
+
+    def engaged_municipalities(self) -> list[Municipality]:
+        """Members and those that signed a letter of intent."""
+        return [m for m in self.municipalities.values() if m.membership != "none"]
+
+    def members(self) -> list[Municipality]:
+        return [m for m in self.municipalities.values() if m.membership == "member"]
+
+    def progress_of(self, municipality: Municipality) -> MunicipalityProgress:
+        programmes = self.programmes_in(municipality)
+        return MunicipalityProgress(
+            municipality,
+            certified=sum(p.certification.is_valid_on(self.today) for p in programmes),
+            on_the_way=sum(
+                p.certification.status in ("candidate", "in_review") for p in programmes
+            ),
+            goal=self.region.goals.min_certified_per_member,
+        )
+
+    def progress(self) -> list[MunicipalityProgress]:
+        return [self.progress_of(m) for m in self.engaged_municipalities()]
+
+
+def validate(data_dir: Path, today: date | None = None) -> tuple[LoadedData, list[Problem]]:
+    """Load and check everything; return the data and every problem (errors and warnings)."""
+    today = today or build_date()
+    data = load_data(data_dir)
+    problems = [*data.problems, *check(data, today)]
+    return data, sorted(set(problems))
+
+
+def load_site(data_dir: Path, today: date | None = None) -> tuple[Site, list[Problem]]:
+    """The site model, or DataError listing every error. Warnings are returned with the site."""
+    today = today or build_date()
+    data, problems = validate(data_dir, today)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise DataError(problems)
+    assert data.region is not None
+    records: dict[str, list[Any]] = {k: [e.record for e in v] for k, v in data.records.items()}
+    paths = {
+        (folder, e.record.id): e.source.path.relative_to(data_dir).as_posix()
+        for folder, entries in data.records.items()
+        for e in entries
+    }
+    paths.update(
+        {("municipalities", e.record.id): "municipalities.yml" for e in data.municipalities}
+    )
+    site = Site(
+        today=today,
+        region=data.region.record,
+        municipalities=[e.record for e in data.municipalities],
+        providers=records["providers"],
+        programmes=records["programmes"],
+        companies=records["companies"],
+        role_models=records["role_models"],
+        source_paths=paths,
+    )
+    return site, problems

@@ -1,0 +1,155 @@
+"""Read YAML files safely and remember where each value stands, for `path:line:` messages.
+
+PyYAML's C parser is fast and its node tree already carries line marks. We compose the node tree
+once to refuse duplicate keys (PyYAML would silently keep the last one), construct plain Python
+values from it, and compose again only when a problem needs a line number.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml: same results, slower
+    _Loader = yaml.SafeLoader
+
+
+@dataclass(frozen=True)
+class YamlFile:
+    path: Path
+    text: str
+
+    @property
+    def display(self) -> str:
+        """The path as editors and GitHub annotations know it: relative to the working directory."""
+        shown = os.path.relpath(self.path)
+        return str(self.path) if shown.startswith("..") else shown
+
+    def line_of(self, loc: Sequence[str | int]) -> int:
+        """The line of the deepest part of `loc` that exists; the enclosing mapping otherwise."""
+        node = _compose(self.text)
+        line = node.start_mark.line + 1 if node is not None else 1
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                match = next((kv for kv in node.value if kv[0].value == part), None)
+                if match is None:
+                    break
+                line, node = match[0].start_mark.line + 1, match[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if part >= len(node.value):
+                    break
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            else:
+                break
+        return line
+
+
+def read_yaml(path: Path) -> tuple[YamlFile, Any, list[Problem]]:
+    """Parse one file. Returns the file, its data (None when unusable) and any problems."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        source = YamlFile(path, "")
+        return (
+            source,
+            None,
+            [
+                _problem(
+                    source,
+                    1,
+                    "filen är inte sparad som UTF-8",
+                    "spara den som UTF-8 (standard i GitHubs webbredigerare)",
+                )
+            ],
+        )
+    source = YamlFile(path, text)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return (
+                source,
+                None,
+                [_problem(source, 1, "filen är tom", "fyll i fälten eller ta bort filen")],
+            )
+        duplicates = list(_duplicate_keys(source, node))
+        if duplicates:
+            return source, None, duplicates
+        return source, loader.construct_document(node), []
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        detail = error.problem or "okänt fel"
+        return (
+            source,
+            None,
+            [
+                _problem(
+                    source,
+                    line,
+                    f"YAML-syntaxfel ({detail})",
+                    "kontrollera indraget, att varje fält har kolon och mellanslag efter namnet "
+                    "och att text med kolon eller # står inom citattecken",
+                )
+            ],
+        )
+    except yaml.YAMLError as error:  # e.g. a tag that safe loading refuses
+        return (
+            source,
+            None,
+            [
+                _problem(
+                    source,
+                    1,
+                    f"YAML kunde inte läsas ({error})",
+                    "använd bara vanliga YAML-värden, inga !-taggar",
+                )
+            ],
+        )
+    finally:
+        loader.dispose()
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _duplicate_keys(source: YamlFile, node: yaml.Node):
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                line = key.start_mark.line + 1
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        yield _problem(
+                            source,
+                            line,
+                            f"fältet '{key.value}' finns två gånger",
+                            f"ta bort det ena (det första står på rad {seen[key.value]})",
+                            field=str(key.value),
+                        )
+                    seen.setdefault(key.value, line)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def _problem(source: YamlFile, line: int, message: str, hint: str, field: str = "") -> Problem:
+    return Problem(source.display, line, field, message, hint)

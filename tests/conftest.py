@@ -1,0 +1,91 @@
+"""Shared fixtures: real builds of the site, from the real data and from small fixture folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+class BuildFailed(Exception):
+    def __init__(self, output: str) -> None:
+        super().__init__(output)
+        self.output = output
+
+
+def build_site(
+    data_dir: Path, out_dir: Path, *, today: str | None = None, config: Path = ROOT / "mkdocs.yml"
+) -> Path:
+    """Run the real `mkdocs build --strict` on `data_dir`; return the built site folder."""
+    env = {**os.environ, "TCV_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    if today:
+        env["TCV_BUILD_DATE"] = today
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(config),
+            "-d",
+            str(out_dir),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if result.returncode != 0:
+        raise BuildFailed(result.stdout + result.stderr)
+    return out_dir
+
+
+def validate(
+    data_dir: Path, *, today: str = "2026-07-01", github: bool = False
+) -> subprocess.CompletedProcess:
+    """Run `python -m tcv validate` the way scripts/validate does."""
+    env = {**os.environ, "TCV_BUILD_DATE": today}
+    env.pop("GITHUB_ACTIONS", None)
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    if github:
+        env["GITHUB_ACTIONS"] = "true"
+    return subprocess.run(
+        [sys.executable, "-m", "tcv", "validate", "--data", str(data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the real data/, once per test session."""
+    return build_site(ROOT / "data", tmp_path_factory.mktemp("real") / "site")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from tests/fixtures/minimal on a fixed date, 2026-07-01."""
+    return build_site(
+        FIXTURES / "minimal", tmp_path_factory.mktemp("fixture") / "site", today="2026-07-01"
+    )
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the minimal fixture data, for tests that break it on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", target)
+    return target
