@@ -82,6 +82,21 @@ def _references(data: LoadedData) -> Iterator[Problem]:
             "kommunen",
             "municipalities.yml",
         )
+    for entry in data.records["occupations"]:
+        o = entry.record
+        for i, programme in enumerate(o.programmes):
+            yield from missing(
+                entry,
+                ["programmes", i],
+                programme,
+                ids["programmes"],
+                "utbildningen",
+                "data/programmes/",
+            )
+        for i, company in enumerate(o.employers):
+            yield from missing(
+                entry, ["employers", i], company, ids["companies"], "företaget", "data/companies/"
+            )
     for entry in data.records["role_models"]:
         r = entry.record
         yield from missing(

@@ -17,6 +17,7 @@ from .models import (
     Company,
     Municipality,
     MunicipalityList,
+    Occupation,
     Programme,
     Provider,
     Region,
@@ -33,6 +34,7 @@ RECORD_FOLDERS: dict[str, type[BaseModel]] = {
     "programmes": Programme,
     "companies": Company,
     "role_models": RoleModel,
+    "occupations": Occupation,
 }
 SINGLE_FILES = ("region.yml", "municipalities.yml")
 
@@ -182,7 +184,7 @@ def _with_file_id(
 
 
 def _unknown_entries(data_dir: Path) -> list[Problem]:
-    known = set(SINGLE_FILES) | set(RECORD_FOLDERS) | {"occupations"}
+    known = set(SINGLE_FILES) | set(RECORD_FOLDERS) | {"schemas"}
     return [
         Problem(
             str(path),

@@ -349,6 +349,44 @@ class Company(FileRecord):
         return self
 
 
+# --- Occupations --------------------------------------------------------------------------------
+
+
+class Figure(Model):
+    """A figure about an occupation (pay, demand). Never without a source."""
+
+    label: PlainText = Field(description="Vad siffran gäller, t.ex. 'Medianlön 2024'")
+    value: PlainText = Field(description="Siffran med enhet, t.ex. '34 000 kr i månaden'")
+    source: Source = Field(description="Var siffran kommer ifrån; visas bredvid siffran")
+
+
+class OccupationEnglish(Model):
+    """The occupation in English, for the English pages."""
+
+    name: PlainText
+    summary: PlainText
+    what_you_do: MarkdownText
+    a_day_at_work: MarkdownText
+
+
+class Occupation(FileRecord):
+    name: PlainText
+    areas: Annotated[list[Area], Field(min_length=1)]
+    summary: PlainText = Field(description="En mening om yrket; visas i listor och sökmotorer")
+    what_you_do: MarkdownText = Field(description="Vad man gör i yrket, i Markdown")
+    a_day_at_work: MarkdownText = Field(description="En vanlig arbetsdag, i Markdown")
+    programmes: list[Slug] = Field(
+        default_factory=list, description="Utbildningar som leder till yrket (id)"
+    )
+    employers: list[Slug] = Field(
+        default_factory=list, description="Partnerföretag som anställer i yrket (id)"
+    )
+    figures: list[Figure] = Field(
+        default_factory=list, description="Siffror om yrket, var och en med källa"
+    )
+    english: OccupationEnglish | None = Field(None, description="Yrket på engelska")
+
+
 # --- Role models --------------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from .checks import check
 from .dates import build_date
 from .load import LoadedData, load_data
-from .models import Company, Municipality, Programme, Provider, Region, RoleModel
+from .models import Company, Municipality, Occupation, Programme, Provider, Region, RoleModel
 from .problems import DataError, Problem, Severity
 from .text import sort_key
 
@@ -42,6 +42,7 @@ class Site:
         programmes: Iterable[Programme],
         companies: Iterable[Company],
         role_models: Iterable[RoleModel],
+        occupations: Iterable[Occupation] = (),
         source_paths: dict[tuple[str, str], str] | None = None,
     ) -> None:
         """`source_paths` maps (folder, id) to the record's file, relative to the data folder."""
@@ -53,6 +54,7 @@ class Site:
         self.providers = {p.id: p for p in sorted(providers, key=lambda p: sort_key(p.name))}
         self.companies = {c.id: c for c in sorted(companies, key=lambda c: sort_key(c.name))}
         self.role_models = {r.id: r for r in sorted(role_models, key=lambda r: sort_key(r.name))}
+        self.occupations = {o.id: o for o in sorted(occupations, key=lambda o: sort_key(o.name))}
         self.source_paths = source_paths or {}
 
         def programme_order(p: Programme) -> tuple[str, str, str]:
@@ -76,6 +78,10 @@ class Site:
             self._programmes_in[self.providers[programme.provider].municipality].append(programme)
             for company in programme.partners:
                 self._programmes_with[company].append(programme)
+        self._occupations_from: dict[str, list[Occupation]] = defaultdict(list)
+        for occupation in self.occupations.values():
+            for programme_id in occupation.programmes:
+                self._occupations_from[programme_id].append(occupation)
         self._companies_in: dict[str, list[Company]] = defaultdict(list)
         for company in self.companies.values():
             if company.municipality:
@@ -107,6 +113,15 @@ class Site:
 
     def companies_in(self, municipality: Municipality) -> list[Company]:
         return self._companies_in[municipality.id]
+
+    def occupations_from(self, programme: Programme) -> list[Occupation]:
+        return self._occupations_from[programme.id]
+
+    def programmes_to(self, occupation: Occupation) -> list[Programme]:
+        return [self.programmes[p] for p in occupation.programmes]
+
+    def employers_of(self, occupation: Occupation) -> list[Company]:
+        return [self.companies[c] for c in occupation.employers]
 
     # --- figures -----------------------------------------------------------------------------
 
@@ -170,6 +185,7 @@ def load_site(data_dir: Path, today: date | None = None) -> tuple[Site, list[Pro
         programmes=records["programmes"],
         companies=records["companies"],
         role_models=records["role_models"],
+        occupations=records["occupations"],
         source_paths=paths,
     )
     return site, problems
