@@ -7,6 +7,8 @@ loaded across `mkdocs serve` rebuilds).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -32,6 +34,10 @@ def on_page_markdown(
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     return _current().page_content(page)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _current().check_export(Path(config.site_dir))
 
 
 def _current() -> SiteBuild:

@@ -154,6 +154,13 @@ def _dates(data: LoadedData, today: date) -> Iterator[Problem]:
                     severity=Severity.WARNING,
                 )
     for entry in data.records["role_models"]:
+        image = entry.record.image
+        if image and not (entry.source.path.parent / image.src).is_file():
+            yield entry.problem(
+                ["image", "src"],
+                f"bilden '{image.src}' finns inte",
+                "lägg bildfilen bredvid berättelsen i data/role_models/",
+            )
         if entry.record.consent_on > today:
             yield entry.problem(
                 ["consent_on"],

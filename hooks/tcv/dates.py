@@ -30,3 +30,24 @@ MONTHS = (
 def swedish_date(day: date) -> str:
     """'30 juni 2029', as Swedish prose writes dates."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def english_date(day: date) -> str:
+    """'30 June 2029'."""
+    return f"{day.day} {_EN[day.month - 1]} {day.year}"
+
+
+_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)

@@ -37,6 +37,9 @@ RECORD_FOLDERS: dict[str, type[BaseModel]] = {
     "occupations": Occupation,
 }
 SINGLE_FILES = ("region.yml", "municipalities.yml")
+# Portraits for role-model stories lie beside the story: data/role_models/<id>.webp
+IMAGE_FOLDER = "role_models"
+IMAGE_SUFFIXES = (".webp", ".avif", ".jpg", ".png")
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,8 @@ def _load_folder(folder: Path, model: type[M], problems: list[Problem]) -> list[
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.is_dir():
             continue
+        if folder.name == IMAGE_FOLDER and path.suffix in IMAGE_SUFFIXES:
+            continue  # checked where a story refers to it
         if path.suffix != ".yml":
             problems.append(
                 Problem(str(path), 1, "", "filen läses inte", "datafiler ska heta <id>.yml")

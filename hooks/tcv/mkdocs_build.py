@@ -13,9 +13,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from . import export, urls
 from .pages import GeneratedPage, PageRenderer, site_pages
 from .problems import DataError, format_problems
 from .site import load_site
+from .structured_data import programme_jsonld, script_text
 
 log = logging.getLogger("mkdocs.hooks.tcv")
 
@@ -46,7 +48,8 @@ class SiteBuild:
         for warning in warnings:
             log.info(str(warning))
         self.edit = bool(config.edit_uri)
-        self.renderer = PageRenderer(Path(config.theme.custom_dir), self.site)
+        self.site_url = config.site_url or ""
+        self.renderer = PageRenderer(Path(config.theme.custom_dir), self.site, self.site_url)
         self.pages: dict[str, GeneratedPage] = {}
 
     def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
@@ -62,14 +65,37 @@ class SiteBuild:
                 files.remove(existing)
             files.append(file)
             self.pages[page.src_uri] = page
+        for story in self.site.role_models.values():
+            if story.image:
+                portrait = self.data_dir / "role_models" / story.image.src
+                uri = f"{urls.ROLE_MODELS}{story.image.src}"
+                files.append(File.generated(config, uri, content=portrait.read_bytes()))
+        for name, text in export.package_files(self.site).items():
+            files.append(File.generated(config, f"{urls.OPEN_DATA}{name}", content=text))
         return files
+
+    def check_export(self, site_dir: Path) -> None:
+        """Validate the published data package with frictionless; an invalid export fails."""
+        problems = export.validate_package(site_dir / urls.OPEN_DATA / "datapackage.json")
+        if problems:
+            raise PluginError("Exporten av öppna data är ogiltig:\n" + "\n".join(problems))
 
     def page_markdown(self, markdown: str, page: Page) -> str | None:
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return self._insert_snippets(markdown, page)
         page.title = generated.title  # plain text; the templates escape it
-        page.meta["description"] = generated.description
+        page.meta.update(
+            description=generated.description,
+            lang=generated.lang,
+            scripts=list(generated.scripts),
+            head_style=generated.head_style,
+            alternates=[{"lang": lang, "url": url} for lang, url in generated.alternates],
+        )
+        if generated.programme is not None:
+            page_url = self.site_url + generated.url if self.site_url else None
+            data = programme_jsonld(self.site, generated.programme, page_url)
+            page.meta["jsonld"] = script_text(data)
         if not generated.search:
             page.meta["search"] = {"exclude": True}
         return ""  # the HTML comes from our template, not from Markdown

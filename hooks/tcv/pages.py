@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
-from . import labels, urls
-from .dates import swedish_date
+from . import export, finder, labels, urls
+from .dates import english_date, swedish_date
 from .markdown_text import to_html
+from .models import Programme
 from .site import Site
-from .text import kronor, thousands
+from .text import kronor, percent, thousands
 
 PAGES_TEMPLATES = "tcv"  # folder under theme_overrides/ with one template per page type
 
@@ -29,6 +28,11 @@ class GeneratedPage:
     context: dict[str, Any] = field(default_factory=dict)
     edit_path: str | None = None  # the data file an editor changes for this page
     search: bool = True
+    lang: str = "sv"
+    alternates: tuple[tuple[str, str], ...] = ()  # (lang, url) of every language version
+    scripts: tuple[str, ...] = ()  # site-relative scripts this page needs
+    head_style: str = ""  # CSS for this page only, in <head>
+    programme: Programme | None = None  # programme pages carry schema.org JSON-LD
 
     @property
     def src_uri(self) -> str:
@@ -38,12 +42,17 @@ class GeneratedPage:
 def site_pages(site: Site) -> Iterator[GeneratedPage]:
     """Every page generated from data, listings first."""
     region = site.region.short_name
+    programmes = list(site.programmes.values())
+    finder_facets = finder.facets(site, programmes)
     yield GeneratedPage(
         urls.FINDER,
         "Utbildningar",
         f"Tekniska utbildningar i Västerbotten inom {region}: gymnasium, lärling och vuxenutbildning, "
         "med kommun, skola och certifiering.",
         "finder.html",
+        {"programmes": programmes, "facets": finder_facets},
+        scripts=("assets/tcv/finder.js",),
+        head_style=finder.filter_css(finder_facets),
     )
     yield GeneratedPage(
         urls.MUNICIPALITIES,
@@ -63,6 +72,21 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
         f"Företag och organisationer som medfinansierar eller har skrivit avsiktsförklaring för {region}.",
         "companies.html",
     )
+    yield GeneratedPage(
+        urls.PROGRESS,
+        "Framsteg mot målen",
+        f"Hur långt {region} har kommit mot målen: anslutna kommuner, certifierade utbildningar "
+        "per kommun och projektets finansiering.",
+        "progress.html",
+    )
+    yield GeneratedPage(
+        urls.OPEN_DATA,
+        "Öppna data",
+        f"Hämta uppgifterna om utbildningar, anordnare, kommuner och företag i {region} som "
+        "öppna data: CSV-filer och ett Frictionless Data Package.",
+        "opendata.html",
+        {"tables": export.TABLES, "rows": export.row_counts(site), "license": export.LICENSE},
+    )
     for programme in site.programmes.values():
         provider = site.provider_of(programme)
         yield GeneratedPage(
@@ -72,6 +96,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             "programme.html",
             {"programme": programme},
             site.source_paths.get(("programmes", programme.id)),
+            programme=programme,
         )
     for municipality in site.municipalities.values():
         yield GeneratedPage(
@@ -93,6 +118,8 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             {"provider": provider},
             site.source_paths.get(("providers", provider.id)),
         )
+    yield from _occupation_pages(site)
+    yield from _role_model_pages(site)
     for company in site.companies.values():
         yield GeneratedPage(
             urls.record("company", company.id),
@@ -101,6 +128,77 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             "company.html",
             {"company": company},
             site.source_paths.get(("companies", company.id)),
+        )
+
+
+def _occupation_pages(site: Site) -> Iterator[GeneratedPage]:
+    if not site.occupations:
+        return
+    english = [o for o in site.occupations.values() if o.english]
+    listing_alternates = (("sv", urls.OCCUPATIONS), ("en", urls.OCCUPATIONS_EN)) if english else ()
+    yield GeneratedPage(
+        urls.OCCUPATIONS,
+        "Yrken",
+        "Yrken inom produktion, automation, teknik, energi och digitalisering: vad man gör, en "
+        "vanlig arbetsdag och vilka utbildningar i Västerbotten som leder dit.",
+        "occupations.html",
+        alternates=listing_alternates,
+    )
+    for occupation in site.occupations.values():
+        url = urls.record("occupation", occupation.id)
+        url_en = urls.record("occupation_en", occupation.id)
+        alternates = (("sv", url), ("en", url_en)) if occupation.english else ()
+        yield GeneratedPage(
+            url,
+            occupation.name,
+            occupation.summary,
+            "occupation.html",
+            {"occupation": occupation},
+            site.source_paths.get(("occupations", occupation.id)),
+            alternates=alternates,
+        )
+        if occupation.english:
+            yield GeneratedPage(
+                url_en,
+                occupation.english.name,
+                occupation.english.summary,
+                "occupation_en.html",
+                {"occupation": occupation},
+                site.source_paths.get(("occupations", occupation.id)),
+                lang="en",
+                alternates=alternates,
+            )
+    if english:
+        yield GeneratedPage(
+            urls.OCCUPATIONS_EN,
+            "Occupations",
+            "Occupations in production, automation, engineering, energy and digitalisation, and "
+            "the programmes in Västerbotten that lead to them.",
+            "occupations_en.html",
+            {"occupations": english},
+            lang="en",
+            alternates=listing_alternates,
+        )
+
+
+def _role_model_pages(site: Site) -> Iterator[GeneratedPage]:
+    """Stories appear only when there is at least one, each with its recorded consent."""
+    if not site.role_models:
+        return
+    yield GeneratedPage(
+        urls.ROLE_MODELS,
+        "Förebilder",
+        "Personer som arbetar i industrin i Västerbotten berättar om sitt jobb och sin väg dit.",
+        "role_models.html",
+    )
+    for story in site.role_models.values():
+        yield GeneratedPage(
+            urls.record("role_model", story.id),
+            f"{story.name}, {story.role}",
+            story.quote,
+            "role_model.html",
+            {"story": story},
+            site.source_paths.get(("role_models", story.id)),
         )
 
 
@@ -120,8 +218,9 @@ def _count(n: int, one: str, many: str) -> str:
 class PageRenderer:
     """Renders generated pages from templates that autoescape everything."""
 
-    def __init__(self, templates: Path, site: Site) -> None:
+    def __init__(self, templates: Path, site: Site, site_url: str = "") -> None:
         self.site = site
+        self.site_url = site_url
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates / PAGES_TEMPLATES),
             autoescape=True,
@@ -130,18 +229,31 @@ class PageRenderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            date=swedish_date, kronor=kronor, thousands=thousands, markdown=to_html, jsonld=_jsonld
+            date=swedish_date,
+            date_en=english_date,
+            kronor=kronor,
+            thousands=thousands,
+            percent=percent,
+            markdown=to_html,
         )
         self.env.globals.update(
             site=site,
             labels=labels,
             urls=urls,
             certification_sentence=lambda c: labels.certification_sentence(c, site.today),
+            card_values=lambda programme: finder.card_values(site, programme),
         )
 
     def render(self, page: GeneratedPage) -> str:
         template = self.env.get_template(page.template)
-        return template.render(page=page, url=_linker(page.url), **page.context)
+        return template.render(
+            page=page, url=_linker(page.url), print_url=self._print_url, **page.context
+        )
+
+    def _print_url(self, kind: str, record_id: str) -> str:
+        """The public address of a page, written out when a page is printed."""
+        path = urls.record(kind, record_id)
+        return f"{self.site_url}{path}" if self.site_url else f"/{path}"
 
     def snippet(self, name: str, current_url: str) -> str:
         """A piece of a hand-written page, marked `<!-- tcv:NAME -->` in its Markdown."""
@@ -159,9 +271,3 @@ def _linker(current: str) -> Callable[..., str]:
         return urls.relative(target, current)
 
     return url
-
-
-def _jsonld(data: dict[str, Any]) -> Markup:
-    """JSON for a <script type="application/ld+json"> element; '<' escaped so data can't end it."""
-    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -117,6 +117,9 @@ class Site:
     def occupations_from(self, programme: Programme) -> list[Occupation]:
         return self._occupations_from[programme.id]
 
+    def occupations_in(self, area: str) -> list[Occupation]:
+        return [o for o in self.occupations.values() if area in o.areas]
+
     def programmes_to(self, occupation: Occupation) -> list[Programme]:
         return [self.programmes[p] for p in occupation.programmes]
 

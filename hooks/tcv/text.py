@@ -17,3 +17,8 @@ def kronor(amount: int) -> str:
 
 def thousands(number: int) -> str:
     return f"{number:,}".replace(",", "\u00a0")
+
+
+def percent(value: float) -> str:
+    """49.94 -> '49,9 %' (Swedish decimal comma, no-break space before the sign)."""
+    return f"{value:.1f}".replace(".", ",") + "\u00a0%"

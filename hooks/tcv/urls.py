@@ -8,28 +8,31 @@ FINDER = "utbildningar/"
 MUNICIPALITIES = "kommuner/"
 PROVIDERS = "anordnare/"
 COMPANIES = "foretag/"
+OCCUPATIONS = "yrken/"
+ROLE_MODELS = "forebilder/"
+OCCUPATIONS_EN = "en/occupations/"
+PROGRESS = "framsteg/"
+OPEN_DATA = "data/"
 
 _FOLDERS = {
-    "programme": "utbildningar",
-    "municipality": "kommuner",
-    "provider": "anordnare",
-    "company": "foretag",
+    "programme": FINDER,
+    "municipality": MUNICIPALITIES,
+    "provider": PROVIDERS,
+    "company": COMPANIES,
+    "occupation": OCCUPATIONS,
+    "occupation_en": OCCUPATIONS_EN,
+    "role_model": ROLE_MODELS,
 }
 
 
 def record(kind: str, record_id: str) -> str:
     """URL of the page for one record, e.g. record('programme', 'x') -> 'utbildningar/x/'."""
-    return f"{_FOLDERS[kind]}/{record_id}/"
+    return f"{_FOLDERS[kind]}{record_id}/"
 
 
 def src_uri(url: str) -> str:
-    """The virtual Markdown source that MkDocs turns into `url` (with use_directory_urls)."""
-    if url == "":
-        return "index.md"
-    stem = url.rstrip("/")
-    if stem.count("/") == 0:
-        return f"{stem}/index.md"
-    return f"{stem}.md"
+    """The virtual Markdown source that MkDocs turns into `url`: 'x/y/' comes from 'x/y/index.md'."""
+    return f"{url}index.md"
 
 
 def relative(target: str, current: str) -> str:

@@ -1,0 +1,308 @@
+"""The data as open data: a Frictionless Data Package (one CSV per table + datapackage.json)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from frictionless import FrictionlessException, Package, system
+
+from . import labels, urls
+from .finder import CERTIFICATION_SLUGS
+from .site import Site
+
+LICENSE = {
+    "name": "CC0-1.0",
+    "title": "Creative Commons Zero v1.0 Universal",
+    "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
+def _field(
+    name: str, type_: str, description: str, format: str | None = None, **constraints: Any
+) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": name, "type": type_, "description": description}
+    if format:
+        field["format"] = format
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _enum(values: Iterable[str]) -> dict[str, Any]:
+    return {"enum": list(values)}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    fields: list[dict[str, Any]]
+    rows: Callable[[Site], Iterable[tuple[Any, ...]]]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[tuple[str, str], ...] = ()  # (field, referenced table); always to .id
+
+    @property
+    def path(self) -> str:
+        return f"{self.name}.csv"
+
+    def descriptor(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "fields": self.fields,
+            "primaryKey": list(self.primary_key),
+        }
+        if self.foreign_keys:
+            schema["foreignKeys"] = [
+                {"fields": [field], "reference": {"resource": table, "fields": ["id"]}}
+                for field, table in self.foreign_keys
+            ]
+        return {
+            "name": self.name,
+            "title": self.title,
+            "path": self.path,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "profile": "tabular-data-resource",
+            "schema": schema,
+        }
+
+    def csv_text(self, site: Site) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(f["name"] for f in self.fields)
+        writer.writerows(tuple(_cell(v) for v in row) for row in self.rows(site))
+        return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+ID = _field("id", "string", "Postens id, samma som filnamnet i data/", required=True, unique=True)
+VERIFIED = _field("verified_on", "date", "När uppgifterna senast kontrollerades mot källan")
+
+TABLES = (
+    Table(
+        "municipalities",
+        "Kommuner",
+        [
+            ID,
+            _field("name", "string", "Kommunens namn", required=True),
+            _field("code", "string", "SCB:s kommunkod", required=True, pattern="[0-9]{4}"),
+            _field("membership", "string", "Anslutning", required=True, **_enum(labels.MEMBERSHIP)),
+            _field("since", "date", "Sedan när anslutningen gäller"),
+            _field("co_financing", "integer", "Medfinansiering i kronor", minimum=0),
+            VERIFIED,
+        ],
+        lambda site: (
+            (m.id, m.name, m.code, m.membership, m.since, m.co_financing, m.verified_on)
+            for m in site.municipalities.values()
+        ),
+        ("id",),
+    ),
+    Table(
+        "providers",
+        "Utbildningsanordnare",
+        [
+            ID,
+            _field("name", "string", "Namn", required=True),
+            _field("municipality", "string", "Kommunens id", required=True),
+            _field(
+                "kind", "string", "Typ av anordnare", required=True, **_enum(labels.PROVIDER_KINDS)
+            ),
+            _field("school_unit_code", "string", "Skolverkets skolenhetskod", pattern="[0-9]{8}"),
+            _field("website", "string", "Webbplats", format="uri"),
+            VERIFIED,
+        ],
+        lambda site: (
+            (p.id, p.name, p.municipality, p.kind, p.school_unit_code, p.website, p.verified_on)
+            for p in site.providers.values()
+        ),
+        ("id",),
+        (("municipality", "municipalities"),),
+    ),
+    Table(
+        "programmes",
+        "Utbildningar",
+        [
+            ID,
+            _field("name", "string", "Utbildningens namn", required=True),
+            _field("provider", "string", "Anordnarens id", required=True),
+            _field("level", "string", "Form", required=True, **_enum(labels.LEVELS)),
+            _field("programme_code", "string", "Nationell programkod"),
+            _field("orientation", "string", "Inriktning"),
+            _field(
+                "certification_status",
+                "string",
+                "Certifieringsstatus enligt datan",
+                required=True,
+                **_enum(["candidate", "in_review", "certified", "decertified"]),
+            ),
+            _field(
+                "certification_state",
+                "string",
+                "Certifieringen som den visas på byggdagen (en utgången certifiering är utgangen)",
+                required=True,
+                **_enum(CERTIFICATION_SLUGS.values()),
+            ),
+            _field("certified_on", "date", "Certifierad från"),
+            _field("valid_until", "date", "Certifieringen gäller till och med"),
+            _field("pace", "string", "Studietakt", **_enum(labels.PACE)),
+            _field("distance", "boolean", "Kan läsas på distans"),
+            _field("application_deadline", "date", "Sista ansökningsdag"),
+            _field("summary", "string", "Kort beskrivning", required=True),
+            _field("page", "string", "Sidan på webbplatsen, relativt webbplatsens rot"),
+            VERIFIED,
+        ],
+        lambda site: (
+            (
+                p.id,
+                p.name,
+                p.provider,
+                p.level,
+                p.programme_code,
+                p.orientation.name if p.orientation else None,
+                p.certification.status,
+                CERTIFICATION_SLUGS[site.certification_state(p)],
+                p.certification.certified_on,
+                p.certification.valid_until,
+                p.study.pace if p.study else None,
+                p.study.distance if p.study else None,
+                p.apply.deadline,
+                p.summary,
+                urls.record("programme", p.id),
+                p.verified_on,
+            )
+            for p in site.programmes.values()
+        ),
+        ("id",),
+        (("provider", "providers"),),
+    ),
+    Table(
+        "programme_areas",
+        "Utbildningarnas områden",
+        [
+            _field("programme", "string", "Utbildningens id", required=True),
+            _field("area", "string", "Område", required=True, **_enum(labels.AREAS)),
+        ],
+        lambda site: ((p.id, a) for p in site.programmes.values() for a in p.areas),
+        ("programme", "area"),
+        (("programme", "programmes"),),
+    ),
+    Table(
+        "companies",
+        "Företag och organisationer",
+        [
+            ID,
+            _field("name", "string", "Namn", required=True),
+            _field(
+                "role",
+                "string",
+                "Roll i etableringen",
+                required=True,
+                **_enum(labels.COMPANY_ROLES),
+            ),
+            _field("municipality", "string", "Kommunens id, om det är känt"),
+            _field("co_financing", "integer", "Medfinansiering i kronor", minimum=0),
+            _field("website", "string", "Webbplats", format="uri"),
+            VERIFIED,
+        ],
+        lambda site: (
+            (c.id, c.name, c.role, c.municipality, c.co_financing, c.website, c.verified_on)
+            for c in site.companies.values()
+        ),
+        ("id",),
+        (("municipality", "municipalities"),),
+    ),
+    Table(
+        "programme_partners",
+        "Partnerföretag per utbildning",
+        [
+            _field("programme", "string", "Utbildningens id", required=True),
+            _field("company", "string", "Företagets id", required=True),
+        ],
+        lambda site: ((p.id, c) for p in site.programmes.values() for c in p.partners),
+        ("programme", "company"),
+        (("programme", "programmes"), ("company", "companies")),
+    ),
+    Table(
+        "company_offers",
+        "Vad företagen erbjuder elever",
+        [
+            _field("company", "string", "Företagets id", required=True),
+            _field("offer", "string", "Erbjudande", required=True, **_enum(labels.OFFERS)),
+        ],
+        lambda site: ((c.id, o) for c in site.companies.values() for o in c.offers),
+        ("company", "offer"),
+        (("company", "companies"),),
+    ),
+    Table(
+        "occupations",
+        "Yrken",
+        [
+            ID,
+            _field("name", "string", "Yrkets namn", required=True),
+            _field("summary", "string", "Kort beskrivning", required=True),
+            VERIFIED,
+        ],
+        lambda site: ((o.id, o.name, o.summary, o.verified_on) for o in site.occupations.values()),
+        ("id",),
+    ),
+    Table(
+        "occupation_programmes",
+        "Utbildningar som leder till yrken",
+        [
+            _field("occupation", "string", "Yrkets id", required=True),
+            _field("programme", "string", "Utbildningens id", required=True),
+        ],
+        lambda site: ((o.id, p) for o in site.occupations.values() for p in o.programmes),
+        ("occupation", "programme"),
+        (("occupation", "occupations"), ("programme", "programmes")),
+    ),
+)
+
+
+def package_files(site: Site) -> dict[str, str]:
+    """File name → text for every file of the data package."""
+    files = {table.path: table.csv_text(site) for table in TABLES}
+    descriptor = {
+        "name": "teknikcollege-vasterbotten",
+        "title": f"{site.region.name}: utbildningar, anordnare, kommuner och företag",
+        "description": "Öppna data från webbplatsen, samma uppgifter som sidorna visar.",
+        "licenses": [LICENSE],
+        "created": f"{site.today.isoformat()}T00:00:00Z",
+        "resources": [table.descriptor() for table in TABLES],
+    }
+    files["datapackage.json"] = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def row_counts(site: Site) -> dict[str, int]:
+    return {table.name: sum(1 for _ in table.rows(site)) for table in TABLES}
+
+
+def validate_package(descriptor: Path) -> list[str]:
+    """Frictionless validation of a written package; returns readable errors (empty when valid)."""
+    try:
+        with system.use_context(trusted=True):
+            report = Package(str(descriptor)).validate()
+    except FrictionlessException as error:
+        return [str(error)]
+    return [
+        f"{task.name}: rad {error.row_number if hasattr(error, 'row_number') else '-'}: {error.message}"
+        for task in report.tasks
+        for error in task.errors
+    ] + [error.message for error in report.errors]

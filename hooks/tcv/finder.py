@@ -1,0 +1,127 @@
+"""The programme finder's filters: which facets exist, each card's values, and the CSS that
+filters without JavaScript (the script in assets/tcv/finder.js applies the same rules)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import labels
+from .models import Programme
+from .site import Site
+
+# URL values for certification states, e.g. /utbildningar/?certifiering=pa-vag
+CERTIFICATION_SLUGS = {
+    "certified": "certifierad",
+    "in_review": "granskas",
+    "candidate": "pa-vag",
+    "expired": "utgangen",
+    "decertified": "avcertifierad",
+}
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+    def input_id(self, facet: str) -> str:
+        return f"f-{facet}-{self.value}"
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # the URL query parameter
+    legend: str
+    values: tuple[FacetValue, ...]
+    multiple: bool = True  # checkboxes (any of) or radio buttons (one)
+
+    def __bool__(self) -> bool:
+        return bool(self.values)
+
+
+def card_values(site: Site, programme: Programme) -> dict[str, str]:
+    """The values a card carries for each facet, as data-* attributes (space-separated)."""
+    study = programme.study
+    return {
+        "kommun": site.municipality_of(programme).id,
+        "niva": programme.level,
+        "omrade": " ".join(programme.areas),
+        "certifiering": CERTIFICATION_SLUGS[site.certification_state(programme)],
+        "takt": study.pace if study and study.pace else "",
+        "distans": "ja" if study and study.distance else "nej",
+    }
+
+
+def facets(site: Site, programmes: Iterable[Programme]) -> list[Facet]:
+    """Facets with the values present among `programmes`, in a sensible order; empty ones drop."""
+    programmes = list(programmes)
+    cards = [card_values(site, p) for p in programmes]
+
+    def count(name: str) -> Counter[str]:
+        return Counter(v for card in cards for v in card[name].split())
+
+    municipalities = count("kommun")
+    levels, areas, states, paces = (
+        count("niva"),
+        count("omrade"),
+        count("certifiering"),
+        count("takt"),
+    )
+    slug_labels = {slug: labels.CERTIFICATION[state] for state, slug in CERTIFICATION_SLUGS.items()}
+    return [
+        facet
+        for facet in (
+            Facet(
+                "kommun",
+                "Kommun",
+                tuple(
+                    FacetValue(m.id, m.name, municipalities[m.id])
+                    for m in site.municipalities.values()
+                    if municipalities[m.id]
+                ),
+            ),
+            Facet("niva", "Form", _present(labels.LEVELS, levels)),
+            Facet("omrade", "Område", _present(labels.AREAS, areas), multiple=False),
+            Facet("certifiering", "Certifiering", _present(slug_labels, states)),
+            Facet("takt", "Studietakt", _present(labels.PACE, paces)),
+            Facet(
+                "distans",
+                "Distans",
+                (FacetValue("ja", "Kan läsas på distans", count("distans")["ja"]),)
+                if count("distans")["ja"]
+                else (),
+            ),
+        )
+        if facet
+    ]
+
+
+def _present(known: dict[str, str], counts: Counter[str]) -> tuple[FacetValue, ...]:
+    return tuple(FacetValue(v, label, counts[v]) for v, label in known.items() if counts[v])
+
+
+def filter_css(facets: Iterable[Facet]) -> str:
+    """Rules that hide non-matching cards while the form is used without JavaScript.
+
+    A card matches a facet when nothing in it is chosen or one of the card's values is. In the
+    checkbox facets a card has a single value; in the single-choice area facet it may have several.
+    """
+    root = ".tcv-finder:not(.is-js)"
+    rules = []
+    for facet in facets:
+        attr = f"data-{facet.name}"
+        if facet.multiple:
+            active = f'{root}:has([name="{facet.name}"]:checked)'
+            for value in facet.values:
+                checked = f"#{value.input_id(facet.name)}:checked"
+                rules.append(f'{active}:not(:has({checked})) .tcv-card[{attr}~="{value.value}"]')
+            known = "".join(f':not([{attr}~="{v.value}"])' for v in facet.values)
+            rules.append(f"{active} .tcv-card{known}")
+        else:
+            for value in facet.values:
+                checked = f"#{value.input_id(facet.name)}:checked"
+                rules.append(f'{root}:has({checked}) .tcv-card:not([{attr}~="{value.value}"])')
+    return ",\n".join(rules) + " { display: none; }\n" if rules else ""
