@@ -6,10 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, BuildFailed, build_site
-from sitecheck import broken_links, pages, soup
+
 from tcv.markdown_text import to_html
 from tcv.site import load_site
+
+from conftest import ROOT, BuildFailed, build_site
+from sitecheck import broken_links, pages, soup
 
 
 @pytest.fixture(scope="module")

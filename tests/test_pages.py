@@ -9,10 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, BuildFailed, build_site
-from sitecheck import pages, soup
+
 from tcv.export import TABLES, validate_package
 from tcv.site import load_site
+
+from conftest import ROOT, BuildFailed, build_site
+from sitecheck import pages, soup
 from test_validation import messages
 
 PNG_1PX = bytes.fromhex(

@@ -6,8 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import validate as run_validate
+
 from tcv.site import validate
+
+from conftest import validate as run_validate
 
 TODAY = date(2026, 7, 1)
 

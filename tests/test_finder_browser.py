@@ -1,0 +1,157 @@
+"""The programme finder and the printed overview, driven in headless Chromium."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+from pypdf import PdfReader
+
+from tcv.audit.browser import DESKTOP_LIGHT, launch, new_context
+from tcv.audit.keyboard import tab_until
+from tcv.audit.server import serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def origin(fixture_site: Path) -> Iterator[str]:
+    with serve(fixture_site) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = new_context(browser, DESKTOP_LIGHT)
+    yield context.new_page()
+    context.close()
+
+
+def open_finder(page: Page, origin: str, query: str = "") -> None:
+    page.goto(f"{origin}/utbildningar/{query}")
+    page.wait_for_selector(".tcv-finder.is-js")
+
+
+def shown(page: Page) -> list[str]:
+    """The names of the programme cards a visitor sees, in order."""
+    return [
+        card.locator(".tcv-card__title").inner_text()
+        for card in page.locator(".tcv-card").all()
+        if card.is_visible()
+    ]
+
+
+def status(page: Page) -> str:
+    return page.locator("[data-tcv-status]").inner_text()
+
+
+ALL = ["Industritekniska programmet", "Teknikprogrammet", "Automationstekniker"]
+
+
+def test_choosing_a_municipality_shows_exactly_its_programmes_and_updates_the_url(
+    page: Page, origin: str
+) -> None:
+    open_finder(page, origin)
+    assert shown(page) == ALL
+    page.get_by_label("Alfa (2)").check()
+    assert shown(page) == ["Industritekniska programmet", "Teknikprogrammet"]
+    assert page.url == f"{origin}/utbildningar/?kommun=alfa"
+    assert status(page) == "2 utbildningar visas."
+    assert page.locator("[data-tcv-status]").get_attribute("aria-live") == "polite"
+
+
+def test_a_shared_link_opens_the_same_filtered_list(page: Page, origin: str) -> None:
+    open_finder(page, origin, "?niva=vuxenutbildning&distans=ja")
+    assert shown(page) == ["Automationstekniker"]
+    assert page.get_by_label("Vuxenutbildning (Komvux) (1)").is_checked()
+    assert page.get_by_label("Kan läsas på distans (1)").is_checked()
+    assert status(page) == "1 utbildning visas."
+
+
+def test_reload_and_back_restore_the_filters(page: Page, origin: str) -> None:
+    open_finder(page, origin)
+    page.get_by_label("Beta (1)").check()
+    page.reload()
+    page.wait_for_selector(".tcv-finder.is-js")
+    assert page.get_by_label("Beta (1)").is_checked()
+    assert shown(page) == ["Automationstekniker"]
+    page.get_by_role("link", name="Automationstekniker").click()
+    page.wait_for_url("**/utbildningar/beta-automation/")
+    page.go_back()
+    page.wait_for_selector(".tcv-finder.is-js")
+    assert page.url.endswith("/utbildningar/?kommun=beta")
+    assert page.get_by_label("Beta (1)").is_checked()
+    assert shown(page) == ["Automationstekniker"]
+
+
+def test_an_empty_result_says_so_and_offers_to_clear_the_filters(page: Page, origin: str) -> None:
+    open_finder(page, origin, "?kommun=alfa&niva=vuxenutbildning")
+    assert shown(page) == []
+    assert (
+        page.locator("[data-tcv-empty]").inner_text() == "Inga utbildningar matchar — rensa filter"
+    )
+    assert status(page) == "Inga utbildningar matchar filtren."
+    page.locator("[data-tcv-empty] button").click()
+    assert shown(page) == ALL
+    assert page.url == f"{origin}/utbildningar/"
+    assert page.evaluate("document.activeElement.id") == "f-kommun-alfa"
+
+
+def test_keyboard_alone_can_filter_and_clear(page: Page, origin: str) -> None:
+    open_finder(page, origin)
+    assert tab_until(page, "#f-kommun-beta") is not None
+    page.keyboard.press("Space")
+    assert shown(page) == ["Automationstekniker"]
+    assert page.url.endswith("?kommun=beta")
+    assert tab_until(page, "#f-omrade-alla") is not None  # a radio group is one Tab stop
+    page.keyboard.press("ArrowDown")  # arrows choose within it: the first area, Produktion
+    assert page.url.endswith("?kommun=beta&omrade=produktion")
+    assert shown(page) == []
+    assert tab_until(page, ".tcv-filters button[type=reset]") is not None
+    page.keyboard.press("Enter")
+    assert shown(page) == ALL
+    assert page.url == f"{origin}/utbildningar/"
+
+
+def test_without_javascript_the_full_list_is_there_and_the_form_still_filters(
+    browser: Browser, origin: str
+) -> None:
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(f"{origin}/utbildningar/")
+    assert shown(page) == ALL
+    page.get_by_label("Alfa (2)").check()
+    assert shown(page) == ["Industritekniska programmet", "Teknikprogrammet"]
+    page.get_by_label("Automation (1)").check()
+    assert shown(page) == []
+    page.get_by_role("button", name="Rensa filter").click()
+    assert shown(page) == ALL
+    context.close()
+
+
+def test_the_printed_municipality_overview_has_no_navigation_and_writes_out_links(
+    page: Page, origin: str
+) -> None:
+    page.goto(f"{origin}/kommuner/alfa/")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert "Alfa kommun" in text
+    assert "Teknikprogrammet" in text
+    assert "(/utbildningar/alfa-teknik/)" in "".join(text.split())  # may wrap in the column
+    assert "Certifierad t.o.m. 30 juni 2029" in text
+    for chrome in ("Sök", "Hoppa till innehållet", "Tillbaka till toppen", "Kommuner Skolor"):
+        assert chrome not in text
+    assert "Sidan går att skriva ut" not in text
