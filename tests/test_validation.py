@@ -298,3 +298,19 @@ def test_in_github_actions_each_problem_is_also_an_annotation(data_copy: Path) -
         f"::error file={path},line=3,title=Ogiltig data::provider: anordnaren 'alfaskola' finns inte — menade du 'alfaskolan'? (id:n finns i data/providers/)"
         in result.stdout
     )
+
+
+def test_a_date_that_does_not_exist_is_reported_on_its_line(data_copy: Path) -> None:
+    replace(data_copy / "companies/gjuteriet.yml", "verified_on: 2026-06-01", "verified_on: 2026-13-01")
+    assert (
+        "companies/gjuteriet.yml:4: verified_on: '2026-13-01' är inget giltigt datum — skriv "
+        "ÅÅÅÅ-MM-DD med en månad 01–12 och en dag som finns i månaden" in messages(data_copy)
+    )
+
+
+def test_an_empty_choice_says_it_is_empty_and_lists_the_choices(data_copy: Path) -> None:
+    replace(data_copy / "companies/gjuteriet.yml", "role: letter_of_intent", "role:")
+    assert (
+        "companies/gjuteriet.yml:3: role: fältet är tomt — tillåtna värden: co_financier eller "
+        "letter_of_intent" in messages(data_copy)
+    )

@@ -220,6 +220,13 @@ def _translate(source: YamlFile, error: ValidationError, model: type[BaseModel])
 
 
 def _explain(item: dict[str, Any], allowed: list[str]) -> tuple[str, str]:
+    message, hint = _explain_value(item, allowed)
+    if item.get("input", "") is None and item["type"] != "missing":
+        return "fältet är tomt", hint or "fyll i ett värde"
+    return message, hint
+
+
+def _explain_value(item: dict[str, Any], allowed: list[str]) -> tuple[str, str]:
     kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
     last = item["loc"][-1] if item["loc"] else ""
     if kind == "missing":

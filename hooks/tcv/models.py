@@ -18,9 +18,11 @@ from .markdown_text import disallowed_links
 # --- Shared field types -------------------------------------------------------------------------
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-HTTPS_PATTERN = r"^https://[^\s<>\"']+$"
-EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$"
+HTTPS_PATTERN = r"""^https://[^\s<>"']+$"""
+EMAIL_PATTERN = r"""^[^@\s<>"']+@[^@\s<>"']+\.[a-z]{2,}$"""
 PHONE_PATTERN = r"^\+?[0-9][0-9 -]{5,}$"
+POSTAL_CODE_PATTERN = r"^[0-9]{3} ?[0-9]{2}$"
+IMAGE_FILE_PATTERN = r"^[a-z0-9-]+\.(webp|avif|jpg|png)$"
 
 # A hint for every pattern above, in the words an editor understands.
 PATTERN_HINTS = {
@@ -32,6 +34,9 @@ PATTERN_HINTS = {
     r"^[0-9]{8}$": "Skolverkets skolenhetskod har åtta siffror, t.ex. '12345678', inom citattecken",
     r"^[A-Z]{2}$": "nationell programkod med två versaler, t.ex. TE, IN eller EE",
     r"^[A-Z0-9]{4,10}$": "inriktningskod med versaler och siffror, t.ex. EEAUT",
+    POSTAL_CODE_PATTERN: "fem siffror, gärna med mellanslag, inom citattecken, t.ex. '901 84'",
+    IMAGE_FILE_PATTERN: "filnamn med små bokstäver, siffror och bindestreck som slutar på "
+    ".webp, .avif, .jpg eller .png",
 }
 
 _MARKUP = re.compile(r"[<>]")
@@ -109,7 +114,7 @@ class Contact(Model):
 
 class Address(Model):
     street: PlainText = Field(description="Gatuadress")
-    postal_code: Annotated[str, Field(pattern=r"^[0-9]{3} ?[0-9]{2}$")] = Field(
+    postal_code: Annotated[str, Field(pattern=POSTAL_CODE_PATTERN)] = Field(
         description="Postnummer, t.ex. '901 84'"
     )
     city: PlainText = Field(description="Postort")
@@ -391,7 +396,7 @@ class Occupation(FileRecord):
 
 
 class Image(Model):
-    src: Annotated[str, Field(pattern=r"^[a-z0-9-]+\.(webp|avif|jpg|png)$")] = Field(
+    src: Annotated[str, Field(pattern=IMAGE_FILE_PATTERN)] = Field(
         description="Bildfil i content/assets/forebilder/"
     )
     alt: PlainText = Field(description="Alternativtext som beskriver bilden")

@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import export, finder, labels, urls
+from . import export, fieldref, finder, labels, urls
 from .dates import english_date, swedish_date
 from .markdown_text import to_html
 from .models import Programme
@@ -242,6 +242,7 @@ class PageRenderer:
             urls=urls,
             certification_sentence=lambda c: labels.certification_sentence(c, site.today),
             card_values=lambda programme: finder.card_values(site, programme),
+            field_reference=fieldref.field_reference,
         )
 
     def render(self, page: GeneratedPage) -> str:

@@ -8,7 +8,7 @@ values from it, and compose again only when a problem needs a line number.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,9 +82,9 @@ def read_yaml(path: Path) -> tuple[YamlFile, Any, list[Problem]]:
                 None,
                 [_problem(source, 1, "filen är tom", "fyll i fälten eller ta bort filen")],
             )
-        duplicates = list(_duplicate_keys(source, node))
-        if duplicates:
-            return source, None, duplicates
+        problems = list(_node_problems(loader, source, node))
+        if problems:
+            return source, None, problems
         return source, loader.construct_document(node), []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -128,13 +128,29 @@ def _compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
-def _duplicate_keys(source: YamlFile, node: yaml.Node):
-    stack = [node]
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _node_problems(loader: Any, source: YamlFile, root: yaml.Node) -> Iterator[Problem]:
+    """Duplicate keys, and dates that look like dates but do not exist (2026-13-01)."""
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
     while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
+        node, field = stack.pop()
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP:
+            try:
+                loader.construct_yaml_timestamp(node)
+            except ValueError:
+                yield _problem(
+                    source,
+                    node.start_mark.line + 1,
+                    f"'{node.value}' är inget giltigt datum",
+                    "skriv ÅÅÅÅ-MM-DD med en månad 01–12 och en dag som finns i månaden",
+                    field,
+                )
+        elif isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key, value in node.value:
+                name = f"{field}.{key.value}" if field else str(key.value)
                 line = key.start_mark.line + 1
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
@@ -143,12 +159,12 @@ def _duplicate_keys(source: YamlFile, node: yaml.Node):
                             line,
                             f"fältet '{key.value}' finns två gånger",
                             f"ta bort det ena (det första står på rad {seen[key.value]})",
-                            field=str(key.value),
+                            name,
                         )
                     seen.setdefault(key.value, line)
-                stack.append(value)
+                stack.append((value, name))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            stack.extend((item, f"{field}.{i}") for i, item in enumerate(node.value))
 
 
 def _problem(source: YamlFile, line: int, message: str, hint: str, field: str = "") -> Problem:
