@@ -301,7 +301,9 @@ def test_in_github_actions_each_problem_is_also_an_annotation(data_copy: Path) -
 
 
 def test_a_date_that_does_not_exist_is_reported_on_its_line(data_copy: Path) -> None:
-    replace(data_copy / "companies/gjuteriet.yml", "verified_on: 2026-06-01", "verified_on: 2026-13-01")
+    replace(
+        data_copy / "companies/gjuteriet.yml", "verified_on: 2026-06-01", "verified_on: 2026-13-01"
+    )
     assert (
         "companies/gjuteriet.yml:4: verified_on: '2026-13-01' är inget giltigt datum — skriv "
         "ÅÅÅÅ-MM-DD med en månad 01–12 och en dag som finns i månaden" in messages(data_copy)
