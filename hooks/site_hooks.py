@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
 from tcv.mkdocs_build import SiteBuild
 
 _build: SiteBuild | None = None

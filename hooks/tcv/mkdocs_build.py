@@ -21,7 +21,8 @@ from .structured_data import programme_jsonld, script_text
 
 log = logging.getLogger("mkdocs.hooks.tcv")
 
-SNIPPET_MARKER = re.compile(r"^<!-- tcv:([a-z0-9-]+) -->$", re.MULTILINE)
+# `<!-- tcv:NAME -->` or `<!-- tcv:NAME ARGUMENT -->` on a line of its own in content/*.md
+SNIPPET_MARKER = re.compile(r"^<!-- tcv:([a-z0-9-]+)(?: ([a-z0-9 -]+))? -->$", re.MULTILINE)
 
 
 def data_dir_for(config: MkDocsConfig) -> Path:
@@ -84,7 +85,8 @@ class SiteBuild:
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return self._insert_snippets(markdown, page)
-        page.title = generated.title  # plain text; the templates escape it
+        if not page.file.inclusion.is_in_nav():  # pages in the menu keep their menu label
+            page.title = generated.title  # plain text; the templates escape it
         page.meta.update(
             description=generated.description,
             lang=generated.lang,
@@ -107,7 +109,7 @@ class SiteBuild:
     def _insert_snippets(self, markdown: str, page: Page) -> str:
         def render(match: re.Match[str]) -> str:
             try:
-                return "\n" + self.renderer.snippet(match[1], page.url) + "\n"
+                return "\n" + self.renderer.snippet(match[1], page.url, match[2] or "") + "\n"
             except KeyError:
                 raise PluginError(
                     f"{page.file.src_uri}: okänd markör 'tcv:{match[1]}' — "

@@ -51,6 +51,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
         "med kommun, skola och certifiering.",
         "finder.html",
         {"programmes": programmes, "facets": finder_facets},
+        alternates=(("sv", urls.FINDER), ("en", urls.FINDER_INTRO_EN)),
         scripts=("assets/tcv/finder.js",),
         head_style=finder.filter_css(finder_facets),
     )
@@ -132,29 +133,39 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
 
 
 def _occupation_pages(site: Site) -> Iterator[GeneratedPage]:
-    if not site.occupations:
-        return
-    english = [o for o in site.occupations.values() if o.english]
-    listing_alternates = (("sv", urls.OCCUPATIONS), ("en", urls.OCCUPATIONS_EN)) if english else ()
+    """Occupation pages in Swedish and, where the record has an English text, in English. The
+    two listings always exist, so that hand-written pages and the menu can link to them."""
+    listings = (("sv", urls.OCCUPATIONS), ("en", urls.OCCUPATIONS_EN))
     yield GeneratedPage(
         urls.OCCUPATIONS,
         "Yrken",
         "Yrken inom produktion, automation, teknik, energi och digitalisering: vad man gör, en "
         "vanlig arbetsdag och vilka utbildningar i Västerbotten som leder dit.",
         "occupations.html",
-        alternates=listing_alternates,
+        alternates=listings,
+    )
+    yield GeneratedPage(
+        urls.OCCUPATIONS_EN,
+        "Occupations",
+        "Occupations in production, automation, engineering, energy and digitalisation, and "
+        "the programmes in Västerbotten that lead to them.",
+        "occupations_en.html",
+        {"occupations": [o for o in site.occupations.values() if o.english]},
+        lang="en",
+        alternates=listings,
     )
     for occupation in site.occupations.values():
         url = urls.record("occupation", occupation.id)
         url_en = urls.record("occupation_en", occupation.id)
         alternates = (("sv", url), ("en", url_en)) if occupation.english else ()
+        source = site.source_paths.get(("occupations", occupation.id))
         yield GeneratedPage(
             url,
             occupation.name,
             occupation.summary,
             "occupation.html",
             {"occupation": occupation},
-            site.source_paths.get(("occupations", occupation.id)),
+            source,
             alternates=alternates,
         )
         if occupation.english:
@@ -164,21 +175,10 @@ def _occupation_pages(site: Site) -> Iterator[GeneratedPage]:
                 occupation.english.summary,
                 "occupation_en.html",
                 {"occupation": occupation},
-                site.source_paths.get(("occupations", occupation.id)),
+                source,
                 lang="en",
                 alternates=alternates,
             )
-    if english:
-        yield GeneratedPage(
-            urls.OCCUPATIONS_EN,
-            "Occupations",
-            "Occupations in production, automation, engineering, energy and digitalisation, and "
-            "the programmes in Västerbotten that lead to them.",
-            "occupations_en.html",
-            {"occupations": english},
-            lang="en",
-            alternates=listing_alternates,
-        )
 
 
 def _role_model_pages(site: Site) -> Iterator[GeneratedPage]:
@@ -256,13 +256,13 @@ class PageRenderer:
         path = urls.record(kind, record_id)
         return f"{self.site_url}{path}" if self.site_url else f"/{path}"
 
-    def snippet(self, name: str, current_url: str) -> str:
-        """A piece of a hand-written page, marked `<!-- tcv:NAME -->` in its Markdown."""
+    def snippet(self, name: str, current_url: str, argument: str = "") -> str:
+        """A piece of a hand-written page, marked `<!-- tcv:NAME ARGUMENT -->` in its Markdown."""
         try:
             template = self.env.get_template(f"snippets/{name}.html")
         except jinja2.TemplateNotFound:
             raise KeyError(name) from None
-        return template.render(url=_linker(current_url)).strip()
+        return template.render(url=_linker(current_url), argument=argument).strip()
 
 
 def _linker(current: str) -> Callable[..., str]:

@@ -11,6 +11,7 @@ COMPANIES = "foretag/"
 OCCUPATIONS = "yrken/"
 ROLE_MODELS = "forebilder/"
 OCCUPATIONS_EN = "en/occupations/"
+FINDER_INTRO_EN = "en/programmes/"  # hand-written: content/en/programmes.md
 PROGRESS = "framsteg/"
 OPEN_DATA = "data/"
 
