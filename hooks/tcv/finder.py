@@ -7,9 +7,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import labels
+from . import labels, urls
 from .models import Programme
 from .site import Site
+
+# Above this many programmes the finder is split into one page per municipality, so that no page
+# carries thousands of cards (budget: 300 KB of HTML for /utbildningar/ at national scale).
+MAX_CARDS_PER_PAGE = 300
 
 # URL values for certification states, e.g. /utbildningar/?certifiering=pa-vag
 CERTIFICATION_SLUGS = {
@@ -125,3 +129,14 @@ def filter_css(facets: Iterable[Facet]) -> str:
                 checked = f"#{value.input_id(facet.name)}:checked"
                 rules.append(f'{root}:has({checked}) .tcv-card:not([{attr}~="{value.value}"])')
     return ",\n".join(rules) + " { display: none; }\n" if rules else ""
+
+
+def is_split(site: Site) -> bool:
+    return len(site.programmes) > MAX_CARDS_PER_PAGE
+
+
+def url_for_municipality(site: Site, municipality_id: str) -> str:
+    """Where the finder shows one municipality's programmes (site-relative, may have a query)."""
+    if is_split(site):
+        return urls.finder_in(municipality_id)
+    return f"{urls.FINDER}?kommun={municipality_id}"

@@ -42,19 +42,7 @@ class GeneratedPage:
 def site_pages(site: Site) -> Iterator[GeneratedPage]:
     """Every page generated from data, listings first."""
     region = site.region.short_name
-    programmes = list(site.programmes.values())
-    finder_facets = finder.facets(site, programmes)
-    yield GeneratedPage(
-        urls.FINDER,
-        "Utbildningar",
-        f"Tekniska utbildningar i Västerbotten inom {region}: gymnasium, lärling och vuxenutbildning, "
-        "med kommun, skola och certifiering.",
-        "finder.html",
-        {"programmes": programmes, "facets": finder_facets},
-        alternates=(("sv", urls.FINDER), ("en", urls.FINDER_INTRO_EN)),
-        scripts=("assets/tcv/finder.js",),
-        head_style=finder.filter_css(finder_facets),
-    )
+    yield from _finder_pages(site)
     yield GeneratedPage(
         urls.MUNICIPALITIES,
         "Kommuner",
@@ -130,6 +118,59 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             {"company": company},
             site.source_paths.get(("companies", company.id)),
         )
+
+
+def _finder_pages(site: Site) -> Iterator[GeneratedPage]:
+    """The finder: one page with every programme, or, when there are more than a page should
+    carry, one finder page per municipality and a first page that leads to them."""
+    programmes = list(site.programmes.values())
+    split = finder.is_split(site)
+    description = (
+        f"Tekniska utbildningar i {site.region.short_name}: gymnasium, lärling och "
+        "vuxenutbildning, med kommun, skola och certifiering."
+    )
+    shown = [] if split else programmes
+    yield _finder_page(site, urls.FINDER, "Utbildningar", description, shown, split=split)
+    if split:
+        for municipality in site.municipalities.values():
+            here = site.programmes_in(municipality)
+            if here:
+                yield _finder_page(
+                    site,
+                    urls.finder_in(municipality.id),
+                    f"Utbildningar i {municipality.name}",
+                    f"Tekniska utbildningar i {municipality.name}: gymnasium, lärling och "
+                    "vuxenutbildning, med skola och certifiering.",
+                    here,
+                    municipality=municipality,
+                )
+
+
+def _finder_page(
+    site: Site,
+    url: str,
+    title: str,
+    description: str,
+    programmes: list[Programme],
+    *,
+    split: bool = False,
+    municipality: Any = None,
+) -> GeneratedPage:
+    facets = [
+        f for f in finder.facets(site, programmes) if not (municipality and f.name == "kommun")
+    ]
+    return GeneratedPage(
+        url,
+        title,
+        description,
+        "finder.html",
+        {"programmes": programmes, "facets": facets, "split": split, "municipality": municipality},
+        alternates=(("sv", urls.FINDER), ("en", urls.FINDER_INTRO_EN))
+        if url == urls.FINDER
+        else (),
+        scripts=("assets/tcv/finder.js",),
+        head_style=finder.filter_css(facets),
+    )
 
 
 def _occupation_pages(site: Site) -> Iterator[GeneratedPage]:
@@ -243,6 +284,7 @@ class PageRenderer:
             certification_sentence=lambda c: labels.certification_sentence(c, site.today),
             card_values=lambda programme: finder.card_values(site, programme),
             field_reference=fieldref.field_reference,
+            finder_for=lambda municipality_id: finder.url_for_municipality(site, municipality_id),
         )
 
     def render(self, page: GeneratedPage) -> str:

@@ -31,18 +31,25 @@ def record(kind: str, record_id: str) -> str:
     return f"{_FOLDERS[kind]}{record_id}/"
 
 
+def finder_in(municipality_id: str) -> str:
+    """The finder for one municipality, used when the finder is split (see finder.py)."""
+    return f"{FINDER}kommun/{municipality_id}/"
+
+
 def src_uri(url: str) -> str:
     """The virtual Markdown source that MkDocs turns into `url`: 'x/y/' comes from 'x/y/index.md'."""
     return f"{url}index.md"
 
 
 def relative(target: str, current: str) -> str:
-    """A link from the page at `current` to `target`; both site-relative like 'kommuner/umea/'."""
+    """A link from the page at `current` to `target`; both site-relative like 'kommuner/umea/'.
+    The target may carry a query and a fragment: 'utbildningar/?kommun=umea#resultat'."""
     if target.startswith(("https:", "mailto:", "tel:", "#")):
         return target
-    path, _, fragment = target.partition("#")
+    rest, _, fragment = target.partition("#")
+    path, _, query = rest.partition("?")
     link = posixpath.relpath("/" + path, "/" + current) if path != current else "."
     if (path == "" or path.endswith("/")) and link not in (".", "/"):
         link += "/"
     link = "./" if link == "." else link
-    return f"{link}#{fragment}" if fragment else link
+    return link + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")

@@ -93,8 +93,18 @@
     return names;
   }
 
+  // On the first page of a finder split per municipality, a shared filter (?omrade=energi)
+  // follows the visitor to the municipality they choose.
+  function carryQuery(list) {
+    if (!location.search) return;
+    Array.prototype.forEach.call(list.querySelectorAll("a[href]"), function (link) {
+      if (link.href.indexOf("?") === -1) link.href += location.search;
+    });
+  }
+
   function run() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-tcv-finder]"), init);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-tcv-carry-query]"), carryQuery);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
