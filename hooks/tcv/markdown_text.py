@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -16,9 +17,15 @@ _LINK = re.compile(
 )
 
 
+# One converter for the whole build: building a Markdown instance costs more than converting the
+# short texts of a record. reset() clears its state between texts.
+_MARKDOWN = markdown.Markdown(output_format="html")
+
+
+@lru_cache(maxsize=4096)  # many records share texts, e.g. how to apply to gymnasium
 def to_html(text: str) -> Markup:
     """Render data Markdown; the sanitizer keeps only harmless tags and https/mailto/tel links."""
-    html = markdown.markdown(text, output_format="html")
+    html = _MARKDOWN.reset().convert(text)
     clean = nh3.clean(
         html,
         tags=_TAGS,
