@@ -57,6 +57,50 @@ ensure_chromium() {
   echo ""
 }
 
+# apt_install PACKAGE...: installs Debian packages when running as root on Debian; else fails.
+apt_install() {
+  if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+    return 0
+  fi
+  return 1
+}
+
+# ensure_node_tools: the checkers pinned in package-lock.json (axe-core, the Nu HTML Checker) in
+# node_modules/, installed again whenever the lock file changes. Needs npm (Node.js 18 or later).
+ensure_node_tools() {
+  local stamp="$ROOT/node_modules/.installed-package-lock" want
+  want="$(sha256sum "$ROOT/package-lock.json" | cut -c1-16)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    step "Installerar Debians nodejs och npm för testverktygen"
+    if ! apt_install nodejs npm; then
+      echo "npm behövs för testverktygen (axe-core och Nu HTML Checker) men hittades inte." \
+        "Installera Node.js 18 eller senare med npm och kör kommandot igen." >&2
+      return 1
+    fi
+  fi
+  step "Installerar testverktygen i package-lock.json (axe-core, Nu HTML Checker)"
+  (cd "$ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+  echo "$want" > "$stamp"
+}
+
+# ensure_java: Java for the Nu HTML Checker (vnu.jar).
+ensure_java() {
+  if command -v java >/dev/null 2>&1; then
+    return 0
+  fi
+  step "Installerar Java (default-jre-headless) för Nu HTML Checker"
+  if ! apt_install default-jre-headless; then
+    echo "Java behövs för Nu HTML Checker men hittades inte." \
+      "Installera Java 11 eller senare (t.ex. paketet default-jre-headless) och kör kommandot igen." >&2
+    return 1
+  fi
+}
+
 # data_dir_arg "$@": reads --data DIR and exports TCV_DATA_DIR (absolute); echoes the other args.
 parse_data_dir() {
   DATA_DIR="$ROOT/data"
