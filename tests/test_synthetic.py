@@ -1,0 +1,73 @@
+"""Synthetic data for measuring how the build scales: the same seed gives the same files, the data
+is valid under the real models and checks, and the real site builds from it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tcv import synthetic
+from tcv.problems import Severity
+from tcv.site import validate
+
+from conftest import ROOT, build_site
+
+TODAY = date(2026, 11, 28)
+SMALL = synthetic.counts_from_programmes(40)
+
+
+def write(target: Path, *, seed: int = 1, expired: float = 0.0) -> Path:
+    data = synthetic.generate(SMALL, seed=seed, today=TODAY, expired=expired)
+    synthetic.write(data, target, "# Testdata.\n")
+    return target
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.yml"))}
+
+
+def test_the_same_seed_writes_identical_files(tmp_path: Path) -> None:
+    first = contents(write(tmp_path / "a"))
+    assert first == contents(write(tmp_path / "b"))
+    assert first != contents(write(tmp_path / "c", seed=2))
+
+
+def test_small_synthetic_data_validates_without_a_single_problem(tmp_path: Path) -> None:
+    data, problems = validate(write(tmp_path / "data"), TODAY)
+    assert problems == []
+    assert len(data.records["programmes"]) == SMALL.programmes == 40
+    assert len(data.municipalities) == SMALL.municipalities
+    assert len(data.records["companies"]) == SMALL.companies
+    statuses = {e.record.certification.status for e in data.records["programmes"]}
+    assert {"candidate", "certified"} <= statuses
+
+
+def test_lapsed_certifications_are_the_only_warnings(tmp_path: Path) -> None:
+    _, problems = validate(write(tmp_path / "data", expired=0.5), TODAY)
+    assert problems
+    assert all(p.severity is Severity.WARNING and "gick ut" in p.message for p in problems)
+
+
+def test_the_site_builds_strictly_from_synthetic_data(tmp_path: Path) -> None:
+    site = build_site(write(tmp_path / "data"), tmp_path / "site", today=TODAY.isoformat())
+    programme_pages = [p for p in (site / "utbildningar").glob("*/index.html")]
+    assert len(programme_pages) == SMALL.programmes
+    assert (site / "search" / "search_index.json").is_file()
+
+
+def test_the_generator_never_writes_into_the_real_data_folder(tmp_path: Path) -> None:
+    with pytest.raises(synthetic.TargetError):
+        synthetic.prepare_target(ROOT / "data", force=True)
+    with pytest.raises(synthetic.TargetError):
+        synthetic.prepare_target(ROOT / "data" / "programmes", force=True)
+    assert synthetic.main([str(ROOT / "data"), "--programmes", "5", "--force"]) == 2
+
+
+def test_a_non_empty_folder_needs_force(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("behålls", encoding="utf-8")
+    assert synthetic.main([str(tmp_path), "--programmes", "5"]) == 2
+    assert synthetic.main([str(tmp_path), "--programmes", "5", "--force"]) == 0
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "behålls"
+    assert len(list((tmp_path / "programmes").glob("*.yml"))) == 5
