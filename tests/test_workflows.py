@@ -296,7 +296,7 @@ def test_exact_pins_in_pyproject_agree_with_both_lock_files() -> None:
         if "==" in d
     ]
     assert wanted
-    for lock in ("requirements.lock", "requirements-test.lock"):
+    for lock in ("requirements.txt", "requirements-test.txt"):
         text = (ROOT / lock).read_text(encoding="utf-8").lower()
         for pin in wanted:
             assert re.search(rf"^{re.escape(pin.lower())} ", text, re.M), (lock, pin)
