@@ -1,21 +1,37 @@
 """MkDocs hooks of the Teknikcollege Västerbotten site: every MkDocs event the site uses.
 
 Each handler forwards to `tcv.mkdocs_build`, the same package the validator and the tests use.
-Module state is limited to the current build, replaced in `on_config` (MkDocs keeps hook modules
-loaded across `mkdocs serve` rebuilds).
+Module state is limited to the command MkDocs runs (`on_startup`, once per process) and the
+current build, replaced in `on_config` (MkDocs keeps hook modules loaded across `mkdocs serve`
+rebuilds).
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from tcv.mkdocs_build import SiteBuild
+from tcv.pages import template_cache
 
+log = logging.getLogger("mkdocs.hooks.tcv")
 _build: SiteBuild | None = None
+_command = "build"
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+    if command == "serve":
+        log.info(
+            "Förhandsvisningen kontrollerar inte exporten av öppna data med frictionless efter "
+            "varje ändring; det gör scripts/build och scripts/test."
+        )
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -25,6 +41,11 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return _current().add_pages(files, config)
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = template_cache()  # Material's templates, as our own
+    return env
 
 
 def on_page_markdown(
@@ -38,7 +59,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    _current().check_export(Path(config.site_dir))
+    if _command != "serve":  # a preview is rebuilt on every save; the export checks our code
+        _current().check_export(Path(config.site_dir))
 
 
 def _current() -> SiteBuild:

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from . import labels, synthetic, urls
+from . import bench_preview, labels, synthetic, urls
 from .dates import build_date
 from .pages import GeneratedPage, site_pages
 from .site import Site, load_site
@@ -864,6 +864,12 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument(
         "--profile", action="store_true", help="profilera också ett bygge på nationell nivå"
     )
+    cli.add_argument(
+        "--preview",
+        action="store_true",
+        help="mät i stället förhandsvisningen: tiden från att en datafil sparas till att sidan "
+        "i scripts/serve har byggts om (×1 och ×10, fem ändringar var)",
+    )
     cli.add_argument("--seed", type=int, default=1, help="slumpfrö för den syntetiska datan")
     cli.add_argument("--keep", action="store_true", help="behåll de tillfälliga mapparna")
     return cli
@@ -890,6 +896,23 @@ def measure(labels_: list[str], work: Path, runs: int, args: argparse.Namespace)
     return scales
 
 
+def measure_previews(
+    labels_: list[str], work: Path, args: argparse.Namespace
+) -> list[bench_preview.Preview]:
+    today = build_date()
+    previews = []
+    for label in labels_:
+        scale_dir = work / label.replace("×", "x")
+        scale_dir.mkdir()
+        data_dir = prepare_data(label, scale_dir, today, args.seed)
+        env = child_env(today)
+        rounds = args.runs or 5
+        previews.append(
+            bench_preview.measure_preview(label, data_dir, scale_dir, env, rounds, ROOT)
+        )
+    return previews
+
+
 def profile_national(work: Path, seed: int) -> str:
     today = build_date()
     target = work / "nationell"
@@ -903,7 +926,7 @@ def profile_national(work: Path, seed: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     runs = args.runs or (1 if args.quick else 3)
-    default = ["×1", "×10"] if args.quick else ["×1", "×10", "nationell"]
+    default = ["×1", "×10"] if args.quick or args.preview else ["×1", "×10", "nationell"]
     labels_ = _labels(args.scales) if args.scales else default
     notes = []
     if args.quick:
@@ -916,15 +939,20 @@ def main(argv: list[str] | None = None) -> int:
     step(f"Arbetsmapp: {work} ({'behålls' if args.keep else 'tas bort efteråt'})")
     started = time.perf_counter()
     try:
-        scales = measure(labels_, work, runs, args)
+        if args.preview:
+            previews, scales = measure_previews(labels_, work, args), []
+        else:
+            previews, scales = [], measure(labels_, work, runs, args)
         profiled = profile_national(work, args.seed) if args.profile else ""
-    except ChildFailed as error:
+    except (ChildFailed, bench_preview.PreviewFailed) as error:
         print(f"Mätningen avbröts: {error}", file=sys.stderr)
         return 1
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     minutes = (time.perf_counter() - started) / 60
+    if previews:
+        print(bench_preview.report(previews))
     if scales:
         print(report(scales, runs, [*notes, f"Hela mätningen tog {minutes:.1f} minuter."]))
     if profiled:
