@@ -31,6 +31,7 @@ from pydantic import BaseModel
 
 from . import bench_preview, labels, synthetic, urls
 from .dates import build_date
+from .mkdocs_build import nav_sources
 from .pages import GeneratedPage, site_pages
 from .site import Site, load_site
 
@@ -156,7 +157,7 @@ def plain_config(docs_dir: Path, generated: list[str]) -> dict[str, Any]:
         theme["custom_dir"] = str((ROOT / theme["custom_dir"]).resolve())
     if not config.get("repo_url"):  # as SiteBuild does for local builds
         config["edit_uri"] = None
-    in_nav = nav_sources(config.get("nav"))
+    in_nav = {uri for uri in nav_sources(config.get("nav")) if uri.endswith(".md")}
     patterns = sorted(
         {f"/{uri.split('/')[0]}/**/*.md" if "/" in uri else f"/{uri}" for uri in generated}
         - {f"/{uri}" for uri in in_nav}
@@ -166,20 +167,6 @@ def plain_config(docs_dir: Path, generated: list[str]) -> dict[str, Any]:
         [config.get("not_in_nav") or "", *patterns, *negations]
     ).strip()
     return config
-
-
-def nav_sources(nav: Any) -> set[str]:
-    found: set[str] = set()
-    stack = [nav] if nav else []
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            found.add(item)
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return {uri for uri in found if uri.endswith(".md")}
 
 
 def write_plain_project(site: Site, project: Path, *, minimal: bool = False) -> Path:
@@ -286,13 +273,29 @@ class PlainWriter:
 
     # --- listings ----------------------------------------------------------------------
 
-    def _finder(self, page: GeneratedPage, **_: Any) -> str:
+    def _finder(
+        self, page: GeneratedPage, programmes: list[Any], municipality: Any, **_: Any
+    ) -> str:
+        """The same programmes as the generated finder page: all of them, one municipality's, or
+        (the first page of a split finder) none, with a link per municipality instead."""
         parts = [f"# {page.title}\n\n{page.description}\n"]
-        for municipality in self.site.municipalities.values():
-            programmes = self.site.programmes_in(municipality)
-            if programmes:
-                parts.append(f"## {municipality.name} {{ #{municipality.id} }}\n")
-                parts.append(self.cards(page, programmes))
+        if not programmes and municipality is None:
+            here = posixpath.dirname(page.src_uri)
+            parts += [
+                f"- [{m.name}]({posixpath.relpath(urls.src_uri(urls.finder_in(m.id)), here)})"
+                for m in self.site.municipalities.values()
+                if urls.src_uri(urls.finder_in(m.id)) in self.src_uris
+            ]
+            return "\n".join(parts)
+        by_municipality: dict[str, list[Any]] = {}
+        for programme in programmes:
+            by_municipality.setdefault(self.site.municipality_of(programme).id, []).append(
+                programme
+            )
+        for municipality_id, group in by_municipality.items():
+            name = self.site.municipalities[municipality_id].name
+            parts.append(f"## {name} {{ #{municipality_id} }}\n")
+            parts.append(self.cards(page, group))
         return "\n".join(parts)
 
     def _municipalities(self, page: GeneratedPage, **_: Any) -> str:

@@ -54,7 +54,7 @@ class SiteBuild:
         self.pages: dict[str, GeneratedPage] = {}
 
     def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
-        nav_pages = _nav_sources(config.nav)
+        nav_pages = nav_sources(config.nav)
         for page in site_pages(self.site):
             inclusion = (
                 InclusionLevel.INCLUDED if page.src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
@@ -126,7 +126,7 @@ class SiteBuild:
         return f"../{data}/{page.edit_path}"  # relative to edit_uri, which points at content/
 
 
-def _nav_sources(nav: list | None) -> set[str]:
+def nav_sources(nav: list | None) -> set[str]:
     """Every Markdown path named in `nav:` of mkdocs.yml."""
     found: set[str] = set()
     stack = list(nav or [])
