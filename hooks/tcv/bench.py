@@ -274,7 +274,7 @@ class PlainWriter:
     # --- listings ----------------------------------------------------------------------
 
     def _finder(
-        self, page: GeneratedPage, programmes: list[Any], municipality: Any, **_: Any
+        self, page: GeneratedPage, programmes: list[Any], municipality: Any = None, **_: Any
     ) -> str:
         """The same programmes as the generated finder page: all of them, one municipality's, or
         (the first page of a split finder) none, with a link per municipality instead."""
