@@ -59,7 +59,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if _command != "serve":  # a preview is rebuilt on every save; the export checks our code
+    if _command != "serve":  # checks our export code, not the data; too slow for every save
         _current().check_export(Path(config.site_dir))
 
 

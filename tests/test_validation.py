@@ -316,3 +316,31 @@ def test_an_empty_choice_says_it_is_empty_and_lists_the_choices(data_copy: Path)
         "companies/gjuteriet.yml:3: role: fältet är tomt — tillåtna värden: co_financier eller "
         "letter_of_intent" in messages(data_copy)
     )
+
+
+def test_unchanged_files_come_from_the_parse_cache_and_a_changed_one_is_parsed_again(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    from tcv.load import load_data
+    from tcv.yamlsource import ParsedCache
+
+    store = tmp_path / "cache" / "yaml.pickle"
+    files = sorted(data_copy.rglob("*.yml"))
+    first = load_data(data_copy, ParsedCache(store))
+    assert len(ParsedCache(store).known) == len(files)
+
+    replace(
+        data_copy / "programmes/alfa-teknik.yml",
+        "provider: alfaskolan",
+        "provider: alfaskolan\nprovider: alfaskolan",
+    )
+    cache = ParsedCache(store)
+    second = load_data(data_copy, cache)
+    assert len(cache.used) == len(files) - 1  # the changed file was parsed, and not kept
+    assert [str(p).replace(str(data_copy) + "/", "") for p in second.problems] == [
+        "programmes/alfa-teknik.yml:4: provider: fältet 'provider' finns två gånger — ta bort "
+        "det ena (det första står på rad 3)"
+    ]
+    assert [e.record for e in second.records["companies"]] == [
+        e.record for e in first.records["companies"]
+    ]

@@ -73,22 +73,56 @@ class ChildFailed(Exception):
     pass
 
 
+# Runs `python -m MODULE ARGS` or `python -c CODE ARGS` and, at exit, writes the process's peak
+# resident memory (VmHWM) to a file. The rusage of a child is no good for this: Linux carries the
+# parent's peak over into a child started with fork/vfork and exec, and this parent is large.
+_PEAK = """
+import atexit, runpy, sys
+def peak(path=sys.argv[1]):
+    with open("/proc/self/status") as status:
+        kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    with open(path, "w") as out:
+        out.write(str(kb))
+atexit.register(peak)
+mode, target, *sys.argv[1:] = sys.argv[2:]
+if mode == "-m":
+    sys.argv[0] = target
+    runpy.run_module(target, run_name="__main__", alter_sys=True)
+else:
+    sys.argv[0] = "-c"
+    exec(compile(target, "<string>", "exec"), {"__name__": "__main__"})
+"""
+
+
 def run_child(command: list[str], env: dict[str, str], log: Path) -> Measured:
-    """Run `command`; wall time and the peak resident memory of that process alone."""
+    """Run `command` (`python -m …` or `python -c …`); its wall time, CPU time and peak memory."""
+    assert command[0] == sys.executable and command[1] in ("-m", "-c")
+    peak = log.with_suffix(".peak")
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-c", _PEAK, str(peak), *command[1:]],
+            env=env,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         tail = log.read_text(encoding="utf-8")[-3000:]
         raise ChildFailed(f"{' '.join(command[:6])} … avslutades med {process.returncode}:\n{tail}")
-    return Measured(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+    return Measured(elapsed, usage.ru_utime + usage.ru_stime, int(peak.read_text()))
 
 
-def child_env(today: date, data_dir: Path | None = None) -> dict[str, str]:
+def child_env(
+    today: date, data_dir: Path | None = None, cache_dir: Path | None = None
+) -> dict[str, str]:
+    """`cache_dir`: where the child keeps its parse cache (tcv.yamlsource.ParsedCache)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TCV_BUILD_DATE": today.isoformat()}
+    if cache_dir is not None:
+        env["XDG_CACHE_HOME"] = str(cache_dir)
     for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "TCV_SITE_URL", "TCV_REPO_URL"):
         env.pop(name, None)
     if data_dir is not None:
@@ -111,13 +145,18 @@ print(json.dumps({"seconds": elapsed, "records": records, "errors": errors,
 """
 
 
-def measure_validation(data_dir: Path, today: date, log: Path) -> dict[str, Any]:
-    """Validation alone, in a fresh process, without the imports."""
-    run_child([sys.executable, "-c", _VALIDATE, str(data_dir)], child_env(today), log)
-    result = json.loads(log.read_text(encoding="utf-8").strip().splitlines()[-1])
-    if result["errors"]:
-        raise ChildFailed(f"datan i {data_dir} har {result['errors']} fel")
-    return result
+def measure_validation(data_dir: Path, today: date, log: Path, cache: Path) -> dict[str, Any]:
+    """Validation alone, in fresh processes, without the imports: first with an empty parse
+    cache (a fresh clone, CI), then again with the cache that run left (an editor's next run)."""
+    shutil.rmtree(cache, ignore_errors=True)
+    results = []
+    for _ in ("cold", "warm"):
+        command = [sys.executable, "-c", _VALIDATE, str(data_dir)]
+        run_child(command, child_env(today, cache_dir=cache), log)
+        results.append(json.loads(log.read_text(encoding="utf-8").strip().splitlines()[-1]))
+    if results[0]["errors"]:
+        raise ChildFailed(f"datan i {data_dir} har {results[0]['errors']} fel")
+    return {**results[0], "warm_seconds": results[1]["seconds"]}
 
 
 def mkdocs_build(config: Path, site_dir: Path) -> list[str]:
@@ -538,12 +577,16 @@ def measure_scale(scale: Scale, work: Path, runs: int, today: date, *, keep: boo
     for run in range(1, runs + 1):
         prefix = f"[{scale.label}] körning {run}/{runs}:"
         step(f"{prefix} kontroll av datan (tcv.site.validate)")
-        checked = measure_validation(scale.data_dir, today, logs / f"validate-{run}.log")
+        checked = measure_validation(
+            scale.data_dir, today, logs / f"validate-{run}.log", work / "cache-validate"
+        )
         scale.records, scale.warnings = checked["records"], checked["warnings"]
-        result: dict[str, float] = {"validate": checked["seconds"]}
+        result = {"validate": checked["seconds"], "validate_warm": checked["warm_seconds"]}
         for name, config in configs.items():
             step(f"{prefix} {BUILDS[name]}")
-            env = child_env(today, scale.data_dir if name == "build" else None)
+            # every build starts without a parse cache, as a nightly build in CI does
+            cache = work / f"cache-{name}-{run}"
+            env = child_env(today, scale.data_dir if name == "build" else None, cache)
             site_dir = work / f"site-{name}"
             measured = run_child(mkdocs_build(config, site_dir), env, logs / f"{name}-{run}.log")
             step(f"{prefix} … {measured.seconds:.1f} s (CPU {measured.cpu:.1f} s)")
@@ -618,6 +661,7 @@ def report(scales: list[Scale], runs: int, notes: list[str]) -> str:
             _thousands(s.records),
             _thousands(s.pages),
             seconds(s.median("validate")),
+            seconds(s.median("validate_warm")),
             seconds(s.median("build")),
             seconds(s.median("plain")),
             f"{s.median('ratio'):.2f}",
@@ -633,6 +677,7 @@ def report(scales: list[Scale], runs: int, notes: list[str]) -> str:
         "poster",
         "sidor",
         "kontroll s",
+        "kontroll, cache s",
         "bygge s",
         "vanlig MkDocs s",
         "kvot",
@@ -671,6 +716,8 @@ def report(scales: list[Scale], runs: int, notes: list[str]) -> str:
             f"Medianer av {runs} körning{'ar' if runs != 1 else ''} per skala. Sekunder är "
             "väggtid. Vanlig MkDocs = samma mkdocs.yml utan hooks, med en likvärdig Markdown-sida "
             "per genererad sida; golv = lika många minimala sidor (rubrik, tabell, stycke, länk). "
+            "Kontroll = tcv.site.validate utan sparade tolkningar (ny klon, CI); kontroll, cache = "
+            "nästa körning, när oförändrade filer inte tolkas om. Byggena börjar utan cache. "
             "Kvot = bygge/vanlig MkDocs, medianen av kvoterna i varje körning (byggena körs direkt "
             "efter varandra); kvot CPU = samma för processernas CPU-tid, som störs mindre av andra "
             "jobb på maskinen.",
@@ -781,7 +828,8 @@ def profile(label: str, data_dir: Path, work: Path, today: date) -> str:
         *mkdocs_build(CONFIG, site_dir)[3:],
     ]
     step(f"[{label}] bygger med tidtagning per kostnadsställe")
-    measured = run_child(command, child_env(today, data_dir), work / "profile.log")
+    env = child_env(today, data_dir, work / "cache-profile")  # as a fresh clone
+    measured = run_child(command, env, work / "profile.log")
     pages = count_pages(site_dir)
     sizes = site_sizes(site_dir, "")
     shutil.rmtree(site_dir, ignore_errors=True)

@@ -24,7 +24,7 @@ from .models import (
     RoleModel,
 )
 from .problems import Problem
-from .yamlsource import YamlFile, read_yaml
+from .yamlsource import ParsedCache, YamlFile, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -68,9 +68,10 @@ class LoadedData:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_data(data_dir: Path) -> LoadedData:
+def load_data(data_dir: Path, cache: ParsedCache | None = None) -> LoadedData:
     """Read every data file under `data_dir`. Records that fail validation are left out and
-    reported; the caller decides whether problems stop the build (they do)."""
+    reported; the caller decides whether problems stop the build (they do). Files parsed before
+    come from `cache` (the user's cache folder unless given)."""
     loaded = LoadedData()
     if not data_dir.is_dir():
         loaded.problems.append(
@@ -83,25 +84,27 @@ def load_data(data_dir: Path) -> LoadedData:
             )
         )
         return loaded
+    cache = cache or ParsedCache()
 
     region_path = data_dir / "region.yml"
     if _require(region_path, loaded.problems):
-        entries = _validate_file(region_path, Region, loaded.problems)
+        entries = _validate_file(region_path, Region, loaded.problems, cache)
         loaded.region = entries[0] if entries else None
 
     municipalities_path = data_dir / "municipalities.yml"
     if _require(municipalities_path, loaded.problems):
-        for entry in _validate_file(municipalities_path, MunicipalityList, loaded.problems):
+        for entry in _validate_file(municipalities_path, MunicipalityList, loaded.problems, cache):
             loaded.municipalities = [
                 Entry(m, entry.source, ("municipalities", i))
                 for i, m in enumerate(entry.record.municipalities)
             ]
 
     for folder, model in RECORD_FOLDERS.items():
-        loaded.records[folder] = _load_folder(data_dir / folder, model, loaded.problems)
+        loaded.records[folder] = _load_folder(data_dir / folder, model, loaded.problems, cache)
         loaded.file_ids[folder] = {p.stem for p in (data_dir / folder).glob("*.yml")}
 
     loaded.problems.extend(_unknown_entries(data_dir))
+    cache.save()
     return loaded
 
 
@@ -112,7 +115,9 @@ def _require(path: Path, problems: list[Problem]) -> bool:
     return False
 
 
-def _load_folder(folder: Path, model: type[M], problems: list[Problem]) -> list[Entry[M]]:
+def _load_folder(
+    folder: Path, model: type[M], problems: list[Problem], cache: ParsedCache
+) -> list[Entry[M]]:
     if not folder.is_dir():
         return []
     entries: list[Entry[M]] = []
@@ -126,14 +131,18 @@ def _load_folder(folder: Path, model: type[M], problems: list[Problem]) -> list[
                 Problem(str(path), 1, "", "filen läses inte", "datafiler ska heta <id>.yml")
             )
             continue
-        entries.extend(_validate_file(path, model, problems, file_id=path.stem))
+        entries.extend(_validate_file(path, model, problems, cache, file_id=path.stem))
     return entries
 
 
 def _validate_file(
-    path: Path, model: type[M], problems: list[Problem], file_id: str | None = None
+    path: Path,
+    model: type[M],
+    problems: list[Problem],
+    cache: ParsedCache,
+    file_id: str | None = None,
 ) -> list[Entry[M]]:
-    source, data, found = read_yaml(path)
+    source, data, found = read_yaml(path, cache)
     problems.extend(found)
     if data is None:
         return []
