@@ -165,8 +165,6 @@ GYMNASIUM = (
     ("El- och energiprogrammet", "EE", ("energi", "automation"),
      (("Automation", "EEAUT"), ("Elteknik", "EEELT"), ("Energiteknik", "EEENE"),
       ("Dator- och kommunikationsteknik", "EEDAT"))),
-    ("Fordons- och transportprogrammet", "FT", ("teknik",),
-     (("Personbil", "FTPER"), ("Transport", "FTTRA"))),
     ("VVS- och fastighetsprogrammet", "VF", ("energi", "teknik"),
      (("VVS", "VFVVS"), ("Fastighet", "VFFAS"))),
 )  # fmt: skip
@@ -203,7 +201,7 @@ OCCUPATIONS = (
     ("Kvalitetstekniker", ("produktion",)), ("Industrielektriker", ("energi", "automation")),
     ("Maskinoperatör", ("produktion",)), ("Plåtslagare", ("produktion",)),
     ("Industriell IT-tekniker", ("digitalisering",)), ("Montör", ("produktion",)),
-    ("Fordonstekniker", ("teknik",)), ("VVS-montör", ("energi", "teknik")),
+    ("Mekatroniker", ("automation", "teknik")), ("VVS-montör", ("energi", "teknik")),
     ("Mekatroniker", ("automation", "teknik")), ("Logistiktekniker", ("digitalisering",)),
 )  # fmt: skip
 OCCUPATION_FIELDS = (
