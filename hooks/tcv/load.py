@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -100,8 +101,13 @@ def load_data(data_dir: Path, cache: ParsedCache | None = None) -> LoadedData:
             ]
 
     for folder, model in RECORD_FOLDERS.items():
-        loaded.records[folder] = _load_folder(data_dir / folder, model, loaded.problems, cache)
-        loaded.file_ids[folder] = {p.stem for p in (data_dir / folder).glob("*.yml")}
+        loaded.records[folder] = _load_folder(
+            data_dir / folder,
+            model,
+            loaded.problems,
+            cache,
+            loaded.file_ids.setdefault(folder, set()),
+        )
 
     loaded.problems.extend(_unknown_entries(data_dir))
     cache.save()
@@ -116,21 +122,24 @@ def _require(path: Path, problems: list[Problem]) -> bool:
 
 
 def _load_folder(
-    folder: Path, model: type[M], problems: list[Problem], cache: ParsedCache
+    folder: Path, model: type[M], problems: list[Problem], cache: ParsedCache, ids: set[str]
 ) -> list[Entry[M]]:
+    """The records of one folder, in file name order; `ids` gets the id of every .yml file."""
     if not folder.is_dir():
         return []
     entries: list[Entry[M]] = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if folder.name == IMAGE_FOLDER and path.suffix in IMAGE_SUFFIXES:
-            continue  # checked where a story refers to it
+    with os.scandir(folder) as found:  # names sorted as strings: quicker than Paths at scale
+        files = sorted((e.name, e.is_dir()) for e in found if not e.name.startswith("."))
+    for name, is_dir in files:
+        path = folder / name
+        if is_dir or (folder.name == IMAGE_FOLDER and path.suffix in IMAGE_SUFFIXES):
+            continue  # portraits are checked where a story refers to them
         if path.suffix != ".yml":
             problems.append(
                 Problem(str(path), 1, "", "filen läses inte", "datafiler ska heta <id>.yml")
             )
             continue
+        ids.add(path.stem)
         entries.extend(_validate_file(path, model, problems, cache, file_id=path.stem))
     return entries
 
