@@ -72,7 +72,7 @@ class LoadedData:
 def load_data(data_dir: Path, cache: ParsedCache | None = None) -> LoadedData:
     """Read every data file under `data_dir`. Records that fail validation are left out and
     reported; the caller decides whether problems stop the build (they do). Files parsed before
-    come from `cache` (the user's cache folder unless given)."""
+    come from `cache` (the folder's cache in the user's cache folder unless given)."""
     loaded = LoadedData()
     if not data_dir.is_dir():
         loaded.problems.append(
@@ -85,7 +85,7 @@ def load_data(data_dir: Path, cache: ParsedCache | None = None) -> LoadedData:
             )
         )
         return loaded
-    cache = cache or ParsedCache()
+    cache = cache or ParsedCache.for_folder(data_dir)
 
     region_path = data_dir / "region.yml"
     if _require(region_path, loaded.problems):

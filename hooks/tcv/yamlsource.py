@@ -34,20 +34,28 @@ except AttributeError:  # PyYAML built without libyaml: same results, slower
 # Raise when the values a text parses to change (a different loader, another check); the PyYAML
 # version is part of the cache's name too.
 CACHE_FORMAT = 1
-CACHE_ENTRIES = 100_000  # about 30 MB; a national data set has 11 000 files
 
 
 class ParsedCache:
-    """Values of clean YAML texts parsed before, by digest; `save()` writes what was used."""
+    """Values of clean YAML texts parsed before, by digest, for one data folder (each folder
+    has its own file, so a large data set elsewhere does not slow down this one). `save()`
+    keeps what this run used: the values of files since deleted or changed are dropped."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or cache_path()
+    def __init__(self, path: Path) -> None:
+        self.path = path
         try:
             with self.path.open("rb") as stored:
                 self.known: dict[bytes, Any] = pickle.load(stored)
         except Exception:  # missing, unreadable or from another version: start afresh
             self.known = {}
         self.used: dict[bytes, Any] = {}
+
+    @classmethod
+    def for_folder(cls, data_dir: Path) -> ParsedCache:
+        """The cache of `data_dir` in the user's cache folder ($XDG_CACHE_HOME or ~/.cache)."""
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        folder = hashlib.blake2b(str(data_dir.resolve()).encode(), digest_size=8).hexdigest()
+        return cls(base / "tcv" / f"yaml-{yaml.__version__}-{CACHE_FORMAT}-{folder}.pickle")
 
     def get(self, digest: bytes) -> Any:
         value = self.known.get(digest)
@@ -59,24 +67,16 @@ class ParsedCache:
         self.used[digest] = value
 
     def save(self) -> None:
-        if all(digest in self.known for digest in self.used):
+        if self.used.keys() == self.known.keys():
             return
-        kept = {**self.known, **self.used}
-        if len(kept) > CACHE_ENTRIES:
-            kept = self.used
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             partial = self.path.with_suffix(f".{os.getpid()}.tmp")
             with partial.open("wb") as out:
-                pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(self.used, out, protocol=pickle.HIGHEST_PROTOCOL)
             partial.replace(self.path)
         except OSError:
             pass  # a cache that cannot be written only costs time
-
-
-def cache_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "tcv" / f"yaml-{yaml.__version__}-{CACHE_FORMAT}.pickle"
 
 
 @dataclass(frozen=True)
