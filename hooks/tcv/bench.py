@@ -284,6 +284,11 @@ class PlainWriter:
         here = posixpath.dirname(page.src_uri)
         return f"[{text}]({posixpath.relpath(target, here)})"
 
+    def link_list(self, page: GeneratedPage, heading: str, kind: str, records: list[Any]) -> str:
+        """A section: the heading and a list item linking each record."""
+        items = "\n".join(f"- {self.link(page, r.name, kind, r.id)}" for r in records)
+        return f"## {heading}\n\n{items}\n"
+
     def card(self, page: GeneratedPage, programme: Any) -> str:
         """A list item, as an author would write a listing. (Headings per card would give every
         card a TOC entry, and Material's search plugin looks each section up in the TOC one by
@@ -415,13 +420,8 @@ class PlainWriter:
             facts.append(("Längd", programme.study.duration))
         parts.append("## Fakta om utbildningen\n\n" + _facts(facts))
         parts.append(f"## Så söker du\n\n{programme.apply.how}\n")
-        partners = site.partners_of(programme)
-        if partners:
-            parts.append(
-                "## Partnerföretag\n\n"
-                + "\n".join(f"- {self.link(page, c.name, 'company', c.id)}" for c in partners)
-                + "\n"
-            )
+        if partners := site.partners_of(programme):
+            parts.append(self.link_list(page, "Partnerföretag", "company", partners))
         parts.append(self.footer(programme))
         return "\n".join(parts)
 
@@ -434,20 +434,11 @@ class PlainWriter:
             f"## Utbildningar i {municipality.name}\n\n"
             + self.cards(page, site.programmes_in(municipality)),
         ]
-        providers = site.providers_in(municipality)
-        if providers:
-            parts.append(
-                "## Skolor och anordnare\n\n"
-                + "\n".join(f"- {self.link(page, p.name, 'provider', p.id)}" for p in providers)
-                + "\n"
-            )
-        companies = site.companies_in(municipality)
-        if companies:
-            parts.append(
-                f"## Företag i {municipality.name} som deltar\n\n"
-                + "\n".join(f"- {self.link(page, c.name, 'company', c.id)}" for c in companies)
-                + "\n"
-            )
+        if providers := site.providers_in(municipality):
+            parts.append(self.link_list(page, "Skolor och anordnare", "provider", providers))
+        if companies := site.companies_in(municipality):
+            heading = f"Företag i {municipality.name} som deltar"
+            parts.append(self.link_list(page, heading, "company", companies))
         parts.append(
             "## Fakta\n\n"
             + _facts([("Kommunkod (SCB)", municipality.code), ("Anslutning", membership)])
@@ -503,13 +494,8 @@ class PlainWriter:
             f"## En vanlig arbetsdag\n\n{occupation.a_day_at_work}\n",
             "## Utbildningar som leder hit\n\n" + self.cards(page, site.programmes_to(occupation)),
         ]
-        employers = site.employers_of(occupation)
-        if employers:
-            parts.append(
-                "## Arbetsgivare\n\n"
-                + "\n".join(f"- {self.link(page, c.name, 'company', c.id)}" for c in employers)
-                + "\n"
-            )
+        if employers := site.employers_of(occupation):
+            parts.append(self.link_list(page, "Arbetsgivare", "company", employers))
         if occupation.figures:
             parts.append(
                 "## Siffror\n\n"

@@ -4,15 +4,22 @@ host, no cookie, nothing stored but the colour scheme), error-free and usable wi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from tcv.audit import AuditReport
 from tcv.audit.browser import ALLOWED_STORAGE, LOADED_VARIANTS, VARIANTS
+from tcv.audit.keyboard import FocusReport
 from tcv.audit.site import page_urls
 
 
 def listing(lines: list[str]) -> str:
     return f"{len(lines)}:\n" + "\n".join(lines)
+
+
+def focus_problems(audit: AuditReport, kind: Callable[[FocusReport], list[str]]) -> list[str]:
+    """One line per problem of one kind found while walking the pages with Tab."""
+    return [f"{v.url} ({v.variant}): {p}" for v in audit.visits if v.focus for p in kind(v.focus)]
 
 
 def test_every_html_page_is_checked_in_every_variant(audit: AuditReport, real_site: Path) -> None:
@@ -71,32 +78,17 @@ def test_the_colour_scheme_is_the_one_thing_stored_as_the_privacy_page_says(
 def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_content(
     audit: AuditReport,
 ) -> None:
-    found = [
-        f"{v.url} ({v.variant}): {p}"
-        for v in audit.visits
-        if v.focus
-        for p in v.focus.skip_link_problems
-    ]
+    found = focus_problems(audit, lambda focus: focus.skip_link_problems)
     assert not found, listing(found)
 
 
 def test_every_tab_stop_is_visible_and_shows_focus(audit: AuditReport) -> None:
-    found = [
-        f"{v.url} ({v.variant}): {p}"
-        for v in audit.visits
-        if v.focus
-        for p in v.focus.stop_problems
-    ]
+    found = focus_problems(audit, lambda focus: focus.stop_problems)
     assert not found, listing(found)
 
 
 def test_tab_leads_out_of_every_page(audit: AuditReport) -> None:
-    found = [
-        f"{v.url} ({v.variant}): {p}"
-        for v in audit.visits
-        if v.focus
-        for p in v.focus.trap_problems
-    ]
+    found = focus_problems(audit, lambda focus: focus.trap_problems)
     assert not found, listing(found)
 
 
