@@ -72,8 +72,9 @@ def validate(
 @pytest.fixture(scope="session", autouse=True)
 def parse_cache_of_this_session(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Parse caches (tcv.yamlsource.ParsedCache) of the many data copies the tests make go to a
-    folder of this session, for every process the tests start, not to the user's own."""
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    folder of this session, for every process the tests start, not to the user's own. (Not by
+    XDG_CACHE_HOME: Playwright finds the browser it installed there.)"""
+    os.environ["TCV_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")

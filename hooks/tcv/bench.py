@@ -122,7 +122,7 @@ def child_env(
     """`cache_dir`: where the child keeps its parse cache (tcv.yamlsource.ParsedCache)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TCV_BUILD_DATE": today.isoformat()}
     if cache_dir is not None:
-        env["XDG_CACHE_HOME"] = str(cache_dir)
+        env["TCV_CACHE_DIR"] = str(cache_dir)
     for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "TCV_SITE_URL", "TCV_REPO_URL"):
         env.pop(name, None)
     if data_dir is not None:

@@ -52,10 +52,13 @@ class ParsedCache:
 
     @classmethod
     def for_folder(cls, data_dir: Path) -> ParsedCache:
-        """The cache of `data_dir` in the user's cache folder ($XDG_CACHE_HOME or ~/.cache)."""
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        """The cache of `data_dir`: in $TCV_CACHE_DIR when set, else in tcv/ of the user's cache
+        folder ($XDG_CACHE_HOME or ~/.cache)."""
+        base = os.environ.get("TCV_CACHE_DIR") or Path(
+            os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "tcv"
+        )
         folder = hashlib.blake2b(str(data_dir.resolve()).encode(), digest_size=8).hexdigest()
-        return cls(base / "tcv" / f"yaml-{yaml.__version__}-{CACHE_FORMAT}-{folder}.pickle")
+        return cls(Path(base) / f"yaml-{yaml.__version__}-{CACHE_FORMAT}-{folder}.pickle")
 
     def get(self, digest: bytes) -> Any:
         value = self.known.get(digest)
@@ -130,7 +133,7 @@ def read_yaml(path: Path, cache: ParsedCache | None = None) -> tuple[YamlFile, A
             ],
         )
     source = YamlFile(path, text)
-    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    digest = hashlib.blake2b(raw, digest_size=16).digest() if cache is not None else b""
     if cache is not None and (cached := cache.get(digest)) is not None:
         return source, cached, []
     loader = _Loader(text)
