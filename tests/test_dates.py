@@ -94,15 +94,18 @@ def certification(site: Path) -> tuple[list[str], str]:
 def test_on_its_last_day_the_certification_is_shown_as_valid(built_on: dict[str, Path]) -> None:
     assert certification(built_on[LAST_DAY]) == (
         ["tcv-cert", "tcv-cert--certified"],
-        "Certifiering: Certifierad av Teknikcollege t.o.m. 15 februari 2027.",
+        "Teknikcollege: Certifierad av Teknikcollege t.o.m. 15 februari 2027. Källa: "
+        "Exempelrådet: Påhittat certifieringsbeslut för Alfaskolans teknikprogram (publicerad "
+        "1 mars 2026, läst 1 juni 2026).",
     )
 
 
 def test_the_day_after_the_same_data_shows_it_as_expired(built_on: dict[str, Path]) -> None:
     assert certification(built_on[NEXT_DAY]) == (
         ["tcv-cert", "tcv-cert--expired"],
-        "Certifiering: Certifieringen gick ut 15 februari 2027. Utbildningen är inte certifierad "
-        "just nu.",
+        "Teknikcollege: Certifieringen gick ut 15 februari 2027. Utbildningen är inte certifierad "
+        "just nu. Källa: Exempelrådet: Påhittat certifieringsbeslut för Alfaskolans "
+        "teknikprogram (publicerad 1 mars 2026, läst 1 juni 2026).",
     )
 
 

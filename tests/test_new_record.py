@@ -25,10 +25,8 @@ FILLED = {
             "provider:": "provider: alfaskolan",
             "level:": "level: gymnasium",
             "areas:": "areas: [energi]",
-            "  status:": "  status: candidate",
             "summary:": "summary: En ny utbildning.",
             "  how:": "  how: Sök i gymnasievalet.",
-            "verified_on:": "verified_on: 2026-06-01",
         },
     ),
     "anordnare": (
@@ -38,7 +36,6 @@ FILLED = {
             "name:": "name: Gammaskolan",
             "municipality:": "municipality: gamma",
             "kind:": "kind: gymnasieskola",
-            "verified_on:": "verified_on: 2026-06-01",
         },
     ),
     "foretag": (
@@ -47,7 +44,6 @@ FILLED = {
         {
             "name:": "name: Smedjan AB",
             "role:": "role: letter_of_intent",
-            "verified_on:": "verified_on: 2026-06-01",
         },
     ),
     "yrke": (
@@ -59,7 +55,6 @@ FILLED = {
             "summary:": "summary: En svetsare fogar ihop metall.",
             "what_you_do:": "what_you_do: Du svetsar.",
             "a_day_at_work:": "a_day_at_work: Du läser ritningar och svetsar.",
-            "verified_on:": "verified_on: 2026-06-01",
         },
     ),
     "forebild": (
@@ -72,7 +67,6 @@ FILLED = {
             "story:": "story: Anna gick teknikprogrammet.",
             "audiences:": "audiences: [flickor_kvinnor]",
             "consent_on:": "consent_on: 2026-05-01",
-            "verified_on:": "verified_on: 2026-06-01",
         },
     ),
 }
@@ -133,8 +127,7 @@ def test_the_editor_is_told_which_fields_to_fill(data_copy: Path) -> None:
     result = new(data_copy, "utbildning", "alfa-el")
     assert result.stdout.splitlines() == [
         f"Skapade {data_copy}/programmes/alfa-el.yml (utbildning).",
-        "Fyll i de obligatoriska fälten: name, provider, level, areas, certification.status, "
-        "summary, apply.how, verified_on.",
+        "Fyll i de obligatoriska fälten: name, provider, level, areas, summary, apply.how.",
         "Kontrollera sedan med scripts/validate.",
     ]
 
@@ -147,8 +140,6 @@ def test_each_empty_line_is_named_with_its_line_number(data_copy: Path) -> None:
         f"{path}:{lines.index('name:') + 1}: name: fältet är tomt — skriv en textrad",
         f"{path}:{lines.index('role:') + 1}: role: fältet är tomt — tillåtna värden: "
         "co_financier eller letter_of_intent",
-        f"{path}:{lines.index('verified_on:') + 1}: verified_on: fältet är tomt — skriv "
-        "ÅÅÅÅ-MM-DD utan citattecken, t.ex. 2026-08-03",
     ]
 
 
@@ -186,7 +177,7 @@ def test_required_fields_are_marked_and_optional_ones_wait_behind_a_hash() -> No
     text = template(describe_kind(KINDS["programme"]), "alfa-el")
     assert "# OBLIGATORISKT. Namnet som det ska stå på webbplatsen. Typ: text.\nname:\n" in text
     assert "\n# programme_code: TE\n" in text
-    assert "\ncertification:\n" in text
+    assert "\n# certification:\n#   # OBLIGATORISKT om certification finns med." in text
     assert "\n#   certified_on: 2026-08-03\n" in text
 
 

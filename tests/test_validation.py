@@ -20,6 +20,11 @@ def messages(data_dir: Path) -> list[str]:
     return [str(p).replace(str(data_dir) + "/", "") for p in problems]
 
 
+def new_messages(data_dir: Path) -> list[str]:
+    """The problems beyond the fixture's one expected warning (its expired certification)."""
+    return [m for m in messages(data_dir) if not m.startswith("programmes/alfa-industri.yml:10:")]
+
+
 def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
@@ -60,7 +65,7 @@ def test_a_missing_partner_company_is_reported_on_its_own_line(data_copy: Path) 
         "partners:\n  - verkstaden\n  - okanda-bolaget",
     )
     assert (
-        "programmes/alfa-teknik.yml:15: partners.1: företaget 'okanda-bolaget' finns inte — "
+        "programmes/alfa-teknik.yml:21: partners.1: företaget 'okanda-bolaget' finns inte — "
         "ange ett id som finns i data/companies/" in messages(data_copy)
     )
 
@@ -154,7 +159,7 @@ def test_a_markdown_link_with_another_scheme_is_refused(data_copy: Path) -> None
         "(javascript:alert(1))",
     )
     assert (
-        "programmes/beta-automation.yml:14: apply.how: länken 'javascript:alert(1' är inte tillåten "
+        "programmes/beta-automation.yml:19: apply.how: länken 'javascript:alert(1' är inte tillåten "
         "— länkar ska börja med https:, mailto: eller tel:" in messages(data_copy)
     )
 
@@ -255,10 +260,100 @@ def test_a_record_not_checked_for_a_year_gives_a_warning(data_copy: Path) -> Non
         data_copy / "companies/gjuteriet.yml", "verified_on: 2026-06-01", "verified_on: 2025-06-01"
     )
     assert (
-        "companies/gjuteriet.yml:4: varning: verified_on: uppgifterna kontrollerades senast "
-        "2025-06-01, för mer än ett år sedan — kontrollera dem mot källan och uppdatera "
-        "verified_on" in messages(data_copy)
+        "companies/gjuteriet.yml:4: varning: verified_on: uppgifterna stämdes senast av "
+        "2025-06-01, för mer än ett år sedan — stäm av dem med skolan, kommunen eller registret "
+        "och uppdatera verified_on" in messages(data_copy)
     )
+
+
+def test_a_certification_status_without_its_source_is_refused(data_copy: Path) -> None:
+    text = (data_copy / "programmes/beta-automation.yml").read_text(encoding="utf-8")
+    start = text.index("  source:\n")
+    end = text.index("study:")
+    write(data_copy / "programmes/beta-automation.yml", text[:start] + text[end:])
+    assert new_messages(data_copy) == [
+        "programmes/beta-automation.yml:6: certification.source: obligatoriskt fält saknas — "
+        "lägg till 'source:' med ett värde"
+    ]
+
+
+def test_the_old_status_candidate_is_refused_with_the_allowed_ones(data_copy: Path) -> None:
+    replace(data_copy / "programmes/beta-automation.yml", "status: in_review", "status: candidate")
+    assert (
+        "programmes/beta-automation.yml:7: certification.status: 'candidate' är inte ett tillåtet "
+        "värde — tillåtna värden: in_review, certified eller decertified" in messages(data_copy)
+    )
+
+
+def test_a_source_needs_publisher_and_dates(data_copy: Path) -> None:
+    write(
+        data_copy / "companies/gjuteriet.yml",
+        "name: Gjuteriet AB\nrole: letter_of_intent\nsources:\n  - title: En artikel\n"
+        "    url: https://tidningen.example.se/a\n",
+    )
+    assert new_messages(data_copy) == [
+        "companies/gjuteriet.yml:4: sources.0.published: obligatoriskt fält saknas — lägg till "
+        "'published:' med ett värde",
+        "companies/gjuteriet.yml:4: sources.0.publisher: obligatoriskt fält saknas — lägg till "
+        "'publisher:' med ett värde",
+        "companies/gjuteriet.yml:4: sources.0.read_on: obligatoriskt fält saknas — lägg till "
+        "'read_on:' med ett värde",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("published", "read_on", "expected"),
+    [
+        (
+            "2016-13",
+            "2026-05",
+            "sources.0.published: 2016-13 är inget riktigt datum — kontrollera månaden (01–12) "
+            "och dagen",
+        ),
+        (
+            "juni 2016",
+            "2026-05",
+            "sources.0.published: 'juni 2016' har fel form — skriv året, året och månaden eller "
+            "hela datumet, t.ex. 2016, 2016-06 eller 2016-06-15",
+        ),
+        (
+            "2016",
+            "2026",
+            "sources.0: read_on behöver minst år och månad — skriv t.ex. 2026-11 eller 2026-11-28",
+        ),
+        (
+            "2026-06-15",
+            "2026-06-01",
+            "sources.0: källan lästes (2026-06-01) före den publicerades (2026-06-15) — "
+            "kontrollera published och read_on",
+        ),
+    ],
+)
+def test_source_dates_are_checked(
+    data_copy: Path, published: str, read_on: str, expected: str
+) -> None:
+    replace(data_copy / "providers/betavux.yml", "published: 2025", f"published: {published}")
+    replace(data_copy / "providers/betavux.yml", "read_on: 2026-05", f"read_on: {read_on}")
+    assert [m.split(": ", 1)[1] for m in new_messages(data_copy)] == [expected]
+
+
+def test_a_record_whose_newest_source_is_over_two_years_old_gives_a_warning(
+    data_copy: Path,
+) -> None:
+    replace(data_copy / "providers/betavux.yml", "published: 2025", "published: 2016-06")
+    assert new_messages(data_copy) == [
+        "providers/betavux.yml:9: varning: sources.0.published: den nyaste källan är från 2016, "
+        "mer än 2 år gammal — stäm av uppgifterna med skolan, kommunen eller ett register och "
+        "ange verified_on, eller lägg till en nyare källa"
+    ]
+
+
+def test_a_source_dated_in_the_future_is_an_error(data_copy: Path) -> None:
+    replace(data_copy / "providers/betavux.yml", "read_on: 2026-05", "read_on: 2026-08")
+    assert new_messages(data_copy) == [
+        "providers/betavux.yml:10: sources.0.read_on: datumet 2026-08 ligger i framtiden — ange "
+        "när källan faktiskt publicerades och lästes"
+    ]
 
 
 def test_all_problems_are_reported_at_once(data_copy: Path) -> None:

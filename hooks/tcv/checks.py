@@ -12,6 +12,7 @@ from .problems import Problem, Severity
 
 STALE_AFTER = timedelta(days=365)
 EXPIRY_WARNING = timedelta(days=90)
+OLD_SOURCE_YEARS = 2  # a record whose newest source is older than this is checked again
 
 
 def check(data: LoadedData, today: date) -> list[Problem]:
@@ -122,7 +123,10 @@ def _dates(data: LoadedData, today: date) -> Iterator[Problem]:
     if data.region:
         entries.append(data.region)
     for entry in entries:
+        yield from _source_dates(entry, today)
         verified = entry.record.verified_on
+        if verified is None:
+            continue
         if verified > today:
             yield entry.problem(
                 ["verified_on"],
@@ -132,12 +136,15 @@ def _dates(data: LoadedData, today: date) -> Iterator[Problem]:
         elif today - verified > STALE_AFTER:
             yield entry.problem(
                 ["verified_on"],
-                f"uppgifterna kontrollerades senast {verified}, för mer än ett år sedan",
-                "kontrollera dem mot källan och uppdatera verified_on",
+                f"uppgifterna stämdes senast av {verified}, för mer än ett år sedan",
+                "stäm av dem med skolan, kommunen eller registret och uppdatera verified_on",
                 severity=Severity.WARNING,
             )
     for entry in data.records["programmes"]:
         cert = entry.record.certification
+        if cert is None:
+            continue
+        yield from _source_in_past(entry, ["certification", "source"], cert.source, today)
         if cert.status == "certified" and cert.valid_until is not None:
             if cert.valid_until < today:
                 yield entry.problem(
@@ -166,6 +173,36 @@ def _dates(data: LoadedData, today: date) -> Iterator[Problem]:
                 ["consent_on"],
                 f"samtycket är daterat i framtiden ({entry.record.consent_on})",
                 "ange det datum då samtycket faktiskt gavs",
+            )
+
+
+def _source_dates(entry: Entry[Any], today: date) -> Iterator[Problem]:
+    record = entry.record
+    for i, source in enumerate(record.sources):
+        yield from _source_in_past(entry, ["sources", i], source, today)
+    years = record.source_years()
+    recently_verified = record.verified_on and today - record.verified_on <= STALE_AFTER
+    if years and not recently_verified and today.year - years[1] > OLD_SOURCE_YEARS:
+        newest = max(range(len(record.sources)), key=lambda i: record.sources[i].published)
+        yield entry.problem(
+            ["sources", newest, "published"],
+            f"den nyaste källan är från {years[1]}, mer än {OLD_SOURCE_YEARS} år gammal",
+            "stäm av uppgifterna med skolan, kommunen eller ett register och ange verified_on, "
+            "eller lägg till en nyare källa",
+            severity=Severity.WARNING,
+        )
+
+
+def _source_in_past(
+    entry: Entry[Any], loc: list[str | int], source: Any, today: date
+) -> Iterator[Problem]:
+    for name in ("published", "read_on"):
+        value = getattr(source, name)
+        if value > today.isoformat()[: len(value)]:
+            yield entry.problem(
+                [*loc, name],
+                f"datumet {value} ligger i framtiden",
+                "ange när källan faktiskt publicerades och lästes",
             )
 
 

@@ -51,3 +51,13 @@ _EN = (
     "November",
     "December",
 )
+
+
+def swedish_partial_date(value: str) -> str:
+    """'2016', 'juni 2016' or '15 juni 2016' for 2016, 2016-06 and 2016-06-15."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        return swedish_date(date(*parts))
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])

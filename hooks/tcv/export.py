@@ -92,7 +92,14 @@ def _cell(value: Any) -> str:
 
 
 ID = _field("id", "string", "Postens id, samma som filnamnet i data/", required=True, unique=True)
-VERIFIED = _field("verified_on", "date", "När uppgifterna senast kontrollerades mot källan")
+VERIFIED = _field(
+    "verified_on",
+    "date",
+    "När en redaktör stämde av uppgifterna med skolan, kommunen, företaget eller ett officiellt "
+    "register; tomt när uppgifterna bara bygger på källorna",
+)
+# Where a source's date is known to the year or month only, the text keeps that precision.
+PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 TABLES = (
     Table(
@@ -147,9 +154,8 @@ TABLES = (
             _field(
                 "certification_status",
                 "string",
-                "Certifieringsstatus enligt datan",
-                required=True,
-                **_enum(["candidate", "in_review", "certified", "decertified"]),
+                "Teknikcollege-status enligt ett beslut med källa; tomt när inget beslut finns",
+                **_enum(["in_review", "certified", "decertified"]),
             ),
             _field(
                 "certification_state",
@@ -175,10 +181,10 @@ TABLES = (
                 p.level,
                 p.programme_code,
                 p.orientation.name if p.orientation else None,
-                p.certification.status,
+                p.certification.status if p.certification else None,
                 CERTIFICATION_SLUGS[site.certification_state(p)],
-                p.certification.certified_on,
-                p.certification.valid_until,
+                p.certification.certified_on if p.certification else None,
+                p.certification.valid_until if p.certification else None,
                 p.study.pace if p.study else None,
                 p.study.distance if p.study else None,
                 p.apply.deadline,
@@ -272,7 +278,87 @@ TABLES = (
         ("occupation", "programme"),
         (("occupation", "occupations"), ("programme", "programmes")),
     ),
+    Table(
+        "sources",
+        "Källor till uppgifterna",
+        [
+            _field(
+                "table",
+                "string",
+                "Tabellen som posten står i",
+                required=True,
+                **_enum(
+                    [
+                        "region",
+                        "municipalities",
+                        "providers",
+                        "programmes",
+                        "companies",
+                        "occupations",
+                    ]
+                ),
+            ),
+            _field("record", "string", "Postens id (regionen: region)", required=True),
+            _field("number", "integer", "Källans ordning hos posten, från 1", required=True),
+            _field(
+                "about",
+                "string",
+                "Vad källan styrker: posten, eller certifieringen (beslutet eller ansökan)",
+                required=True,
+                **_enum(["record", "certification"]),
+            ),
+            _field("publisher", "string", "Vem som gav ut källan", required=True),
+            _field("title", "string", "Källans titel", required=True),
+            _field("url", "string", "Adress till källan", format="uri"),
+            _field(
+                "published",
+                "string",
+                "När källan publicerades: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
+                required=True,
+                pattern=PARTIAL_DATE,
+            ),
+            _field(
+                "read_on",
+                "string",
+                "När en redaktör läste källan: ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
+                required=True,
+                pattern=PARTIAL_DATE,
+            ),
+        ],
+        lambda site: _source_rows(site),
+        ("table", "record", "about", "number"),
+    ),
 )
+
+
+def _source_rows(site: Site) -> Iterable[tuple[Any, ...]]:
+    records: list[tuple[str, str, Any]] = [("region", "region", site.region)]
+    for table, values in (
+        ("municipalities", site.municipalities),
+        ("providers", site.providers),
+        ("programmes", site.programmes),
+        ("companies", site.companies),
+        ("occupations", site.occupations),
+    ):
+        records.extend((table, record.id, record) for record in values.values())
+    for table, record_id, record in records:
+        sources = [("record", record.sources)]
+        certification = getattr(record, "certification", None)
+        if certification is not None:
+            sources.append(("certification", [certification.source]))
+        for about, listed in sources:
+            for number, s in enumerate(listed, start=1):
+                yield (
+                    table,
+                    record_id,
+                    number,
+                    about,
+                    s.publisher,
+                    s.title,
+                    s.url,
+                    s.published,
+                    s.read_on,
+                )
 
 
 def package_files(site: Site) -> dict[str, str]:

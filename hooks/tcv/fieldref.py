@@ -133,7 +133,8 @@ GROUPS: dict[type[BaseModel], str] = {
     models.Goals: "Projektets mål.",
     models.Financing: "Projektets budget och bidrag.",
     models.Municipality: "En kommun.",
-    models.Certification: "Certifieringen i Teknikcollege.",
+    models.Certification: "Teknikcollege-status som ett beslut eller en ansökan har gett "
+    "utbildningen. Utelämnas när inget sådant finns; då visas utbildningen som inte certifierad.",
     models.Orientation: "Inriktningen inom ett nationellt program.",
     models.Application: "Hur och när man söker.",
     models.Study: "Hur utbildningen läses; viktigt för vuxna.",
@@ -147,8 +148,10 @@ RULES: dict[type[BaseModel], str] = {
     models.Contact: "Minst en av email, phone och website måste finnas.",
     models.Period: "end ska vara efter start.",
     models.Municipality: "En ansluten kommun (membership: member) behöver since.",
-    models.Certification: "En certifierad utbildning (status: certified) behöver både "
-    "certified_on och valid_until, och valid_until ska vara efter certified_on.",
+    models.Certification: "Varje status behöver source: beslutet eller ansökan som ger den. "
+    "En certifierad utbildning (status: certified) behöver både certified_on och valid_until, "
+    "och valid_until ska vara efter certified_on.",
+    models.Source: "Läsdatumet (read_on) får inte ligga före publiceringsdatumet (published).",
     models.Programme: "areas och partners får inte innehålla samma värde två gånger.",
     models.Company: "En medfinansiär (role: co_financier) behöver co_financing; "
     "andra företag har ingen co_financing.",
@@ -213,12 +216,14 @@ _PATTERN_EXAMPLES = {
     r"^[A-Z0-9]{4,10}$": "EEAUT",
     models.POSTAL_CODE_PATTERN: '"901 84"',
     models.IMAGE_FILE_PATTERN: "fornamn-efternamn.webp",
+    models.PARTIAL_DATE_PATTERN: "2016-06",
 }
 _TEXT_TYPES = {
     models.SLUG_PATTERN: "id",
     models.HTTPS_PATTERN: "webbadress",
     models.EMAIL_PATTERN: "e-postadress",
     models.PHONE_PATTERN: "telefonnummer",
+    models.PARTIAL_DATE_PATTERN: "år, månad eller datum",
 }
 _LABELS = (
     labels.LEVELS,

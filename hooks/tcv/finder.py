@@ -15,13 +15,13 @@ from .site import Site
 # carries thousands of cards (budget: 300 KB of HTML for /utbildningar/ at national scale).
 MAX_CARDS_PER_PAGE = 300
 
-# URL values for certification states, e.g. /utbildningar/?certifiering=pa-vag
+# URL values for certification states, e.g. /utbildningar/?certifiering=inte-certifierad
 CERTIFICATION_SLUGS = {
     "certified": "certifierad",
     "in_review": "granskas",
-    "candidate": "pa-vag",
     "expired": "utgangen",
     "decertified": "avcertifierad",
+    "none": "inte-certifierad",
 }
 
 

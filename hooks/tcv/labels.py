@@ -24,8 +24,8 @@ CERTIFICATION = {
     "certified": "Certifierad",
     "expired": "Certifieringen har gått ut",
     "in_review": "Under granskning",
-    "candidate": "På väg mot certifiering",
     "decertified": "Avcertifierad",
+    "none": "Inte certifierad",
 }
 MEMBERSHIP = {
     "member": "Ansluten",
@@ -54,8 +54,10 @@ OFFERS = {
 PACE = {"heltid": "Heltid", "deltid": "Deltid", "flexibel": "Flexibel takt"}
 
 
-def certification_sentence(certification: Certification, today: date) -> str:
-    """The certification in one plain Swedish sentence, judged on `today`."""
+def certification_sentence(certification: Certification | None, today: date) -> str:
+    """The Teknikcollege status in one plain Swedish sentence, judged on `today`."""
+    if certification is None:
+        return "Inte certifierad i Teknikcollege."
     state = certification.state_on(today)
     if state == "certified" and certification.valid_until:
         return f"Certifierad av Teknikcollege t.o.m. {swedish_date(certification.valid_until)}."
@@ -65,7 +67,7 @@ def certification_sentence(certification: Certification, today: date) -> str:
             "Utbildningen är inte certifierad just nu."
         )
     if state == "in_review":
-        return "Utbildningen granskas just nu för certifiering i Teknikcollege."
-    if state == "decertified":
-        return "Utbildningen är inte längre certifierad i Teknikcollege."
-    return "Utbildningen är inte certifierad än. Den är på väg mot certifiering i Teknikcollege."
+        return (
+            "Under granskning för certifiering i Teknikcollege. Utbildningen är inte certifierad."
+        )
+    return "Avcertifierad. Utbildningen är inte längre certifierad i Teknikcollege."

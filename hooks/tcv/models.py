@@ -11,7 +11,15 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 
 from .markdown_text import disallowed_links
 
@@ -23,6 +31,7 @@ EMAIL_PATTERN = r"""^[^@\s<>"']+@[^@\s<>"']+\.[a-z]{2,}$"""
 PHONE_PATTERN = r"^\+?[0-9][0-9 -]{5,}$"
 POSTAL_CODE_PATTERN = r"^[0-9]{3} ?[0-9]{2}$"
 IMAGE_FILE_PATTERN = r"^[a-z0-9-]+\.(webp|avif|jpg|png)$"
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 # A hint for every pattern above, in the words an editor understands.
 PATTERN_HINTS = {
@@ -37,6 +46,8 @@ PATTERN_HINTS = {
     POSTAL_CODE_PATTERN: "fem siffror, gärna med mellanslag, inom citattecken, t.ex. '901 84'",
     IMAGE_FILE_PATTERN: "filnamn med små bokstäver, siffror och bindestreck som slutar på "
     ".webp, .avif, .jpg eller .png",
+    PARTIAL_DATE_PATTERN: "skriv året, året och månaden eller hela datumet, "
+    "t.ex. 2016, 2016-06 eller 2016-06-15",
 }
 
 _MARKUP = re.compile(r"[<>]")
@@ -63,7 +74,42 @@ def _markdown(value: str) -> str:
     return value
 
 
+def _partial_date_text(value: object) -> object:
+    """YAML reads 2016 as a number and 2016-06-15 as a date; both are kept as text."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _real_partial_date(value: str) -> str:
+    year, month, day = (int(part) for part in [*value.split("-"), "1", "1"][:3])
+    try:
+        date(year, month, day)
+    except ValueError:
+        raise ValueError(
+            f"{value} är inget riktigt datum — kontrollera månaden (01–12) och dagen"
+        ) from None
+    return value
+
+
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+# A date known to the year, the month or the day: 2016, 2016-06 or 2016-06-15.
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date_text),
+    Field(pattern=PARTIAL_DATE_PATTERN),
+    AfterValidator(_real_partial_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1900, "maximum": 2100},
+                {"type": "string", "pattern": PARTIAL_DATE_PATTERN},
+            ]
+        }
+    ),
+]
 PlainText = Annotated[str, Field(min_length=1), AfterValidator(_plain)]
 MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(_markdown)]
 HttpsUrl = Annotated[str, Field(pattern=HTTPS_PATTERN)]
@@ -75,7 +121,7 @@ Area = Literal["produktion", "automation", "teknik", "energi", "digitalisering"]
 Level = Literal["gymnasium", "vuxenutbildning", "yrkeshogskola", "larling"]
 ProviderKind = Literal["gymnasieskola", "komvux", "yrkeshogskola", "larcentrum"]
 Membership = Literal["member", "letter_of_intent", "none"]
-CertificationStatus = Literal["candidate", "in_review", "certified", "decertified"]
+CertificationStatus = Literal["in_review", "certified", "decertified"]
 CompanyRole = Literal["co_financier", "letter_of_intent"]
 Offer = Literal["apl", "lia", "studiebesok", "sommarjobb", "anstallning", "larling", "foredrag"]
 Pace = Literal["heltid", "deltid", "flexibel"]
@@ -89,8 +135,36 @@ class Model(BaseModel):
 class Source(Model):
     """Var uppgifterna kommer ifrån."""
 
-    title: PlainText = Field(description="Källans namn, t.ex. 'Region Västerbottens beslut'")
-    url: HttpsUrl | None = Field(None, description="Adress till källan, om den finns på webben")
+    publisher: PlainText = Field(
+        description="Vem som gav ut källan, t.ex. 'Region Västerbotten' eller 'Elinstallatören'"
+    )
+    title: PlainText = Field(description="Källans titel som den publicerades")
+    url: HttpsUrl | None = Field(
+        None, description="Adress till källan; utelämnas bara om källan inte finns på webben"
+    )
+    published: PartialDate = Field(
+        description="När källan publicerades: år, år och månad eller datum (2016, 2016-06, 2016-06-15)"
+    )
+    read_on: PartialDate = Field(
+        description="När en redaktör läste källan: år och månad eller datum (2026-11 eller 2026-11-28)"
+    )
+
+    @model_validator(mode="after")
+    def _read_after_published(self) -> Source:
+        if len(self.read_on) == 4:
+            raise ValueError(
+                "read_on behöver minst år och månad — skriv t.ex. 2026-11 eller 2026-11-28"
+            )
+        if self.read_on[: len(self.published)] < self.published[: len(self.read_on)]:
+            raise ValueError(
+                f"källan lästes ({self.read_on}) före den publicerades ({self.published}) — "
+                "kontrollera published och read_on"
+            )
+        return self
+
+    @property
+    def published_year(self) -> int:
+        return int(self.published[:4])
 
 
 class Contact(Model):
@@ -123,10 +197,18 @@ class Address(Model):
 class Record(Model):
     """Fields every editable record has."""
 
-    verified_on: date = Field(
-        description="Datum då någon senast kontrollerade uppgifterna mot källan (ÅÅÅÅ-MM-DD)"
+    verified_on: date | None = Field(
+        None,
+        description="Datum då en redaktör stämde av uppgifterna med skolan, kommunen, företaget "
+        "eller ett officiellt register (ÅÅÅÅ-MM-DD). Utelämnas när uppgifterna bara bygger på "
+        "källorna, t.ex. nyhetsartiklar",
     )
     sources: list[Source] = Field(default_factory=list, description="Källor till uppgifterna")
+
+    def source_years(self) -> tuple[int, int] | None:
+        """The oldest and the newest year among the sources, or None without sources."""
+        years = [source.published_year for source in self.sources]
+        return (min(years), max(years)) if years else None
 
 
 class FileRecord(Record):
@@ -239,9 +321,14 @@ class Provider(FileRecord):
 
 
 class Certification(Model):
+    """A Teknikcollege status that a decision gave the programme; never without its source."""
+
     status: CertificationStatus = Field(
-        description="candidate = på väg, in_review = under granskning, certified = certifierad, "
-        "decertified = avcertifierad"
+        description="Statusen som beslutet eller ansökan i source ger utbildningen"
+    )
+    source: Source = Field(
+        description="Beslutet eller ansökan som ger statusen: certifieringsbeslutet, ansökan om "
+        "granskning eller beslutet om avcertifiering"
     )
     certified_on: date | None = None
     valid_until: date | None = None
@@ -267,6 +354,10 @@ class Certification(Model):
 
     def is_valid_on(self, today: date) -> bool:
         return self.state_on(today) == "certified"
+
+
+# What a programme without any Teknikcollege decision is shown as.
+NOT_CERTIFIED = "none"
 
 
 class Orientation(Model):
@@ -303,7 +394,11 @@ class Programme(FileRecord):
     )
     orientation: Orientation | None = None
     areas: Annotated[list[Area], Field(min_length=1)]
-    certification: Certification
+    certification: Certification | None = Field(
+        None,
+        description="Bara när ett beslut eller en ansökan med källa finns; utan certification "
+        "visas utbildningen som inte certifierad",
+    )
     partners: list[Slug] = Field(default_factory=list, description="Partnerföretagens id")
     summary: PlainText = Field(
         description="En eller två meningar om utbildningen; visas i listor och sökmotorer"
@@ -316,6 +411,10 @@ class Programme(FileRecord):
     study: Study | None = None
     apply: Application
     contact: Contact | None = None
+
+    def certification_state(self, today: date) -> str:
+        """certified, expired, in_review, decertified, or none when no decision exists."""
+        return self.certification.state_on(today) if self.certification else NOT_CERTIFIED
 
     @model_validator(mode="after")
     def _unique_lists(self) -> Programme:

@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 
 from . import export, fieldref, finder, labels, urls
-from .dates import english_date, swedish_date
+from .dates import english_date, swedish_date, swedish_partial_date
 from .markdown_text import to_html
 from .models import Programme
 from .site import Site
@@ -280,6 +280,7 @@ class PageRenderer:
         self.env.filters.update(
             date=swedish_date,
             date_en=english_date,
+            partial_date=swedish_partial_date,
             kronor=kronor,
             thousands=thousands,
             percent=percent,

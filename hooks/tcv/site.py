@@ -21,7 +21,7 @@ from .text import sort_key
 class MunicipalityProgress:
     municipality: Municipality
     certified: int
-    on_the_way: int
+    in_review: int
     goal: int
 
     @property
@@ -129,10 +129,10 @@ class Site:
     # --- figures -----------------------------------------------------------------------------
 
     def certification_state(self, programme: Programme) -> str:
-        return programme.certification.state_on(self.today)
+        return programme.certification_state(self.today)
 
     def certified_programmes(self) -> list[Programme]:
-        return [p for p in self.programmes.values() if p.certification.is_valid_on(self.today)]
+        return [p for p in self.programmes.values() if self.certification_state(p) == "certified"]
 
     def engaged_municipalities(self) -> list[Municipality]:
         """Members and those that signed a letter of intent."""
@@ -142,13 +142,11 @@ class Site:
         return [m for m in self.municipalities.values() if m.membership == "member"]
 
     def progress_of(self, municipality: Municipality) -> MunicipalityProgress:
-        programmes = self.programmes_in(municipality)
+        states = [self.certification_state(p) for p in self.programmes_in(municipality)]
         return MunicipalityProgress(
             municipality,
-            certified=sum(p.certification.is_valid_on(self.today) for p in programmes),
-            on_the_way=sum(
-                p.certification.status in ("candidate", "in_review") for p in programmes
-            ),
+            certified=states.count("certified"),
+            in_review=states.count("in_review"),
             goal=self.region.goals.min_certified_per_member,
         )
 
