@@ -14,8 +14,8 @@ from conftest import FIXTURES, build_site, validate
 from sitecheck import soup
 
 WARNING_90_DAYS = (
-    "certification.valid_until: certifieringen går ut {day}, inom 90 dagar — se till att "
-    "omcertifieringen är på väg och uppdatera datumet när beslutet kommer"
+    "certification.valid_until: certifieringen går ut {day}, inom 90 dagar — ansök om "
+    "omcertifiering i tid och uppdatera datumet när beslutet kommer"
 )
 
 

@@ -40,8 +40,8 @@ def test_small_synthetic_data_validates_without_a_single_problem(tmp_path: Path)
     assert len(data.records["programmes"]) == SMALL.programmes == 40
     assert len(data.municipalities) == SMALL.municipalities
     assert len(data.records["companies"]) == SMALL.companies
-    statuses = {e.record.certification.status for e in data.records["programmes"]}
-    assert {"candidate", "certified"} <= statuses
+    states = {e.record.certification_state(TODAY) for e in data.records["programmes"]}
+    assert {"none", "in_review", "certified"} <= states
 
 
 def test_lapsed_certifications_are_the_only_warnings(tmp_path: Path) -> None:

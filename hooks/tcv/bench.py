@@ -310,10 +310,15 @@ class PlainWriter:
 
     def footer(self, record: Any) -> str:
         sources = "\n".join(
-            f"- [{s.title}]({s.url})" if s.url else f"- {s.title}" for s in record.sources
+            f"- {s.publisher}: "
+            + (f"[{s.title}]({s.url})" if s.url else s.title)
+            + f" (publicerad {s.published}, läst {s.read_on})"
+            for s in record.sources
         )
         heading = f"## Källor\n\n{sources}\n\n" if sources else ""
-        return f"{heading}Uppgifterna kontrollerades senast {record.verified_on.isoformat()}.\n"
+        if record.verified_on:
+            return f"{heading}Uppgifterna stämdes av {record.verified_on.isoformat()}.\n"
+        return heading
 
     # --- listings ----------------------------------------------------------------------
 

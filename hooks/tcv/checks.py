@@ -157,7 +157,7 @@ def _dates(data: LoadedData, today: date) -> Iterator[Problem]:
                 yield entry.problem(
                     ["certification", "valid_until"],
                     f"certifieringen går ut {cert.valid_until}, inom 90 dagar",
-                    "se till att omcertifieringen är på väg och uppdatera datumet när beslutet kommer",
+                    "ansök om omcertifiering i tid och uppdatera datumet när beslutet kommer",
                     severity=Severity.WARNING,
                 )
     for entry in data.records["role_models"]:

@@ -266,7 +266,8 @@ CONTACT_ROLES = ("Studie- och yrkesvägledare", "Utbildningsledare", "Rektor", "
 STREETS = ("Skolvägen", "Industrigatan", "Storgatan", "Verkstadsvägen", "Parkvägen", "Kyrkogatan")
 FIRST_DAY = "Utbildningen startar i augusti."
 
-CERTIFICATION_MIX = (("candidate", 40), ("in_review", 12), ("certified", 40), ("decertified", 5))
+# "none": no decision, so no certification block (shown as not certified).
+CERTIFICATION_MIX = (("none", 40), ("in_review", 12), ("certified", 40), ("decertified", 5))
 MEMBERSHIP_MIX = (("member", 35), ("letter_of_intent", 30), ("none", 35))
 PROVIDER_MIX = (("gymnasieskola", 55), ("komvux", 20), ("yrkeshogskola", 12), ("larcentrum", 13))
 
@@ -309,10 +310,15 @@ def _website(slug: str) -> str:
     return f"https://www.{slug}.example.se"
 
 
-def _source(title: str, slug: str, rng: random.Random) -> dict[str, str]:
-    source = {"title": title}
-    if rng.random() < 0.7:
+def _source(
+    publisher: str, title: str, published: date, rng: random.Random, slug: str | None = None
+) -> dict[str, Any]:
+    """A dated source; read a few days to a few months after it was published."""
+    source: dict[str, Any] = {"publisher": publisher, "title": title}
+    if slug is not None and rng.random() < 0.7:
         source["url"] = f"{_website(slug)}/om-oss"
+    source["published"] = published
+    source["read_on"] = published + timedelta(days=rng.randint(0, 60))
     return source
 
 
@@ -339,6 +345,10 @@ class Generator:
 
     def verified_on(self) -> date:
         return self.today - timedelta(days=self.rng.randint(0, 300))
+
+    def published(self) -> date:
+        """A publication date in the last two years, early enough to be read by today."""
+        return self.today - timedelta(days=self.rng.randint(61, 700))
 
     def generate(self) -> Generated:
         municipalities = self.municipalities()
@@ -373,7 +383,14 @@ class Generator:
                 if rng.random() < 0.6:
                     record["co_financing"] = rng.randint(50, 400) * 1_000 + rng.randint(0, 999)
             record["verified_on"] = self.verified_on()
-            record["sources"] = [{"title": f"Beslut om deltagande i Teknikcollege, {name} kommun"}]
+            record["sources"] = [
+                _source(
+                    f"{name} kommun",
+                    f"Beslut om deltagande i Teknikcollege, {name} kommun",
+                    self.published(),
+                    rng,
+                )
+            ]
             self.place_names[record["id"]] = name
             result.append(record)
         return result
@@ -417,7 +434,9 @@ class Generator:
                     rng, COMPANY_SENTENCES, rng.randint(2, 4), name=name, place=place["name"]
                 )
             record["verified_on"] = self.verified_on()
-            record["sources"] = [_source(f"{name} om företaget", company_id, rng)]
+            record["sources"] = [
+                _source(name, f"{name} om företaget", self.published(), rng, company_id)
+            ]
             result[company_id] = record
         return result
 
@@ -456,7 +475,9 @@ class Generator:
                     rng, PROVIDER_SENTENCES, rng.randint(2, 4), name=name, place=place["name"]
                 )
             record["verified_on"] = self.verified_on()
-            record["sources"] = [_source(f"{name}s webbplats", provider_id, rng)]
+            record["sources"] = [
+                _source(name, f"{name}s webbplats", self.published(), rng, provider_id)
+            ]
             result[provider_id] = record
         return result
 
@@ -526,34 +547,39 @@ class Generator:
             record["level"] = "yrkeshogskola" if kind == "yrkeshogskola" else "vuxenutbildning"
         extra = rng.choice(("produktion", "automation", "teknik", "energi", "digitalisering"))
         record["areas"] = list(dict.fromkeys([*areas, extra] if rng.random() < 0.3 else areas))
-        record["certification"] = self._certification()
+        certification = self._certification()
+        if certification:
+            record["certification"] = certification
         return record
 
-    def _certification(self) -> dict[str, Any]:
+    def _certification(self) -> dict[str, Any] | None:
         rng = self.rng
         if rng.random() < self.expired:
-            valid_until = self.today - timedelta(days=rng.randint(1, 400))
-            return {
-                "status": "certified",
-                "certified_on": valid_until - timedelta(days=3 * 365),
-                "valid_until": valid_until,
-            }
-        status = _pick(rng, CERTIFICATION_MIX)
-        if status == "certified":
+            status, valid_until = "certified", self.today - timedelta(days=rng.randint(1, 400))
+        else:
+            status = _pick(rng, CERTIFICATION_MIX)
             valid_until = self.today + timedelta(days=rng.randint(120, 1000))
-            return {
-                "status": status,
-                "certified_on": valid_until - timedelta(days=3 * 365),
-                "valid_until": valid_until,
-            }
-        if status == "decertified":
-            valid_until = self.today - timedelta(days=rng.randint(30, 700))
-            return {
-                "status": status,
-                "certified_on": valid_until - timedelta(days=3 * 365),
-                "valid_until": valid_until,
-            }
-        return {"status": status}
+            if status == "decertified":
+                valid_until = self.today - timedelta(days=rng.randint(30, 700))
+        if status == "none":
+            return None
+        decided = (
+            self.published() if status == "in_review" else valid_until - timedelta(days=3 * 365)
+        )
+        decision = _source(
+            "Industrirådets granskningskommitté (syntetisk)",
+            "Ansökan om granskning" if status == "in_review" else "Certifieringsbeslut",
+            min(decided, self.today - timedelta(days=61)),
+            rng,
+        )
+        if status == "in_review":
+            return {"status": status, "source": decision}
+        return {
+            "status": status,
+            "source": decision,
+            "certified_on": valid_until - timedelta(days=3 * 365),
+            "valid_until": valid_until,
+        }
 
     def _programme_text(self, record: dict[str, Any], provider: dict[str, Any]) -> None:
         rng = self.rng
@@ -571,7 +597,11 @@ class Generator:
         if rng.random() < 0.3:
             record["contact"] = {"name": rng.choice(CONTACT_ROLES), "phone": self._phone()}
         record["verified_on"] = self.verified_on()
-        record["sources"] = [{"title": f"{provider['name']} om {record['name']}"}]
+        record["sources"] = [
+            _source(
+                provider["name"], f"{provider['name']} om {record['name']}", self.published(), rng
+            )
+        ]
 
     def _phone(self) -> str:
         rng = self.rng
@@ -636,7 +666,12 @@ class Generator:
                     {
                         "label": "Medianlön 2025",
                         "value": f"{rng.randint(28, 48)} 000 kr i månaden",
-                        "source": {"title": "Exempelkälla för lönestatistik (syntetisk data)"},
+                        "source": _source(
+                            "Exempelkällan",
+                            "Exempelkälla för lönestatistik (syntetisk data)",
+                            self.published(),
+                            rng,
+                        ),
                     }
                 ],
                 "verified_on": self.verified_on(),
@@ -674,7 +709,14 @@ class Generator:
             },
             "programme_data_preliminary": False,
             "verified_on": self.today,
-            "sources": [{"title": "Syntetisk data för prestandamätning (scripts/synthetic)"}],
+            "sources": [
+                _source(
+                    "scripts/synthetic",
+                    "Syntetisk data för prestandamätning",
+                    self.today - timedelta(days=61),
+                    self.rng,
+                )
+            ],
         }
 
 
