@@ -132,7 +132,9 @@ def test_an_expired_certification_is_shown_as_expired_never_as_certified(
 ) -> None:
     page = soup(fixture_site, "utbildningar/alfa-industri/")
     assert page.select_one(".tcv-cert").get_text(" ", strip=True) == (
-        "Certifiering: Certifieringen gick ut 31 maj 2026. Utbildningen är inte certifierad just nu."
+        "Teknikcollege: Certifieringen gick ut 31 maj 2026. Utbildningen är inte certifierad just "
+        "nu. Källa: Exempelrådet: Påhittat certifieringsbeslut för Alfaskolan (publicerad "
+        "1 januari 2023, läst 1 juni 2026)."
     )
     assert page.select_one(".tcv-badge").get_text(strip=True) == "Certifieringen har gått ut"
 
@@ -140,7 +142,9 @@ def test_an_expired_certification_is_shown_as_expired_never_as_certified(
 def test_a_valid_certification_is_shown_with_its_end_date(fixture_site: Path) -> None:
     page = soup(fixture_site, "utbildningar/alfa-teknik/")
     assert page.select_one(".tcv-cert").get_text(" ", strip=True) == (
-        "Certifiering: Certifierad av Teknikcollege t.o.m. 30 juni 2029."
+        "Teknikcollege: Certifierad av Teknikcollege t.o.m. 30 juni 2029. Källa: Exempelrådet: "
+        "Påhittat certifieringsbeslut för Alfaskolans teknikprogram (publicerad 1 mars 2026, "
+        "läst 1 juni 2026)."
     )
 
 

@@ -53,7 +53,7 @@ def test_jsonld_cannot_be_closed_by_text_from_data(data_copy: Path, tmp_path: Pa
         )
     )
     assert (
-        "programmes/alfa-teknik.yml:14: summary: får inte innehålla < eller > — skriv vanlig text utan HTML"
+        "programmes/alfa-teknik.yml:20: summary: får inte innehålla < eller > — skriv vanlig text utan HTML"
         in messages(data_copy)
     )
     path.write_text(path.read_text().replace('"Test & </script> slut"', '"Test & slut"'))
