@@ -16,6 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from tcv import csp, security_txt, theme
+from tcv.dates import build_date
 from tcv.mkdocs_build import SiteBuild
 from tcv.pages import template_cache
 
@@ -45,6 +47,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = template_cache()  # Material's templates, as our own
+    csp.install(env)
+    theme.install(env)  # material_asset(): Material's hashed asset names
     return env
 
 
@@ -61,6 +65,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def on_post_build(*, config: MkDocsConfig) -> None:
     if _command != "serve":  # checks our export code, not the data; too slow for every save
         _current().check_export(Path(config.site_dir))
+    csp.apply(Path(config.site_dir), enforce=_command != "serve")  # preview: live reload is inline
+    security_txt.write(
+        Path(config.site_dir),
+        _current().site.region.contact,
+        build_date(),
+        config.site_url or "",
+        config.repo_url or "",
+    )
 
 
 def _current() -> SiteBuild:

@@ -1,6 +1,7 @@
 """Every page of the built site, in a real headless Chromium at a desktop and a phone-sized
 viewport, in the light and the dark colour scheme: accessible (axe-core), private (no other
-host, no cookie, nothing stored but the colour scheme), error-free and usable with Tab."""
+host, no cookie, nothing stored but the colour scheme), error-free, within its
+Content-Security-Policy and usable with Tab."""
 
 from __future__ import annotations
 
@@ -53,6 +54,13 @@ def test_every_page_loads_its_own_files_from_the_local_server(audit: AuditReport
 
 def test_no_page_logs_a_console_error_or_throws(audit: AuditReport) -> None:
     found = [f"{v.url} ({v.variant}): {text}" for v, text in audit.console_errors()]
+    assert not found, listing(found)
+
+
+def test_no_page_violates_its_content_security_policy(audit: AuditReport) -> None:
+    """securitypolicyviolation events, recorded from before the first script of each page, in
+    every variant (the colour-scheme toggle and the Tab walk included)."""
+    found = [f"{v.url} ({v.variant}): {text}" for v, text in audit.csp_violations()]
     assert not found, listing(found)
 
 

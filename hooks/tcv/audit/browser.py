@@ -1,4 +1,5 @@
-"""Cold visits of pages in headless Chromium: axe-core, requests, console, storage, focus.
+"""Cold visits of pages in headless Chromium: axe-core, requests, console, storage, focus, and
+what the page's Content-Security-Policy refused.
 
 Each page is loaded twice, at a desktop and at a phone-sized viewport, and checked in both of
 Material's colour schemes: first in the one that follows the browser's setting (light on the
@@ -72,6 +73,7 @@ class Visit:
     requests: list[str] = field(default_factory=list)
     external_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
     cookies: list[str] = field(default_factory=list)
     storage: list[tuple[str, str]] = field(default_factory=list)
     focus: keyboard.FocusReport | None = None
@@ -103,6 +105,23 @@ _RECORD_WRITES = """
   });
 })();
 """
+
+# Records every securitypolicyviolation event of the page (the policy is in its <meta>), from
+# before the first script runs.
+RECORD_CSP_VIOLATIONS = """
+(() => {
+  const seen = [];
+  Object.defineProperty(window, "__tcvCspViolations", { value: seen });
+  document.addEventListener("securitypolicyviolation", (event) => {
+    const where = event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : "";
+    const sample = event.sample ? ` «${event.sample}»` : "";
+    seen.push(`${event.effectiveDirective} blockerade ${event.blockedURI || "?"}${where}${sample}`);
+  });
+})();
+"""
+
+# The violations recorded since the last call (the page's list is emptied).
+READ_CSP_VIOLATIONS = "() => window.__tcvCspViolations.splice(0)"
 
 _STORED = """
 () => {
@@ -203,6 +222,7 @@ class Visitor:
         if viewport not in self.pages:
             context = new_context(self.browser, viewport)
             context.add_init_script(_RECORD_WRITES)
+            context.add_init_script(RECORD_CSP_VIOLATIONS)
             context.route(self._is_external, lambda route: route.abort("blockedbyclient"))
             context.on("request", self._on_request)
             page = context.new_page()
@@ -224,10 +244,12 @@ class Visitor:
             first.violations = axe(page)
             self._read_storage(page, first)
             first.focus = keyboard.walk(page)
+            first.csp_violations = page.evaluate(READ_CSP_VIOLATIONS)
             second = self.current = Visit(url, second_name)
             switch_scheme(page)
             second.violations = axe(page)
             self._read_storage(page, second)
+            second.csp_violations = page.evaluate(READ_CSP_VIOLATIONS)
         except Exception:
             self._discard(viewport)  # a tab in an unknown state is not used again
             raise

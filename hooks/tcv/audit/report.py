@@ -60,6 +60,9 @@ class AuditReport:
     def console_errors(self) -> list[tuple[Visit, str]]:
         return [(v, text) for v in self.visits for text in v.console_errors]
 
+    def csp_violations(self) -> list[tuple[Visit, str]]:
+        return [(v, text) for v in self.visits for text in v.csp_violations]
+
     def stored(self) -> list[tuple[Visit, str]]:
         """Cookies, and storage beyond the colour scheme that Material keeps."""
         cookies = [(v, f"kaka {name}") for v in self.visits for name in v.cookies]
@@ -86,6 +89,7 @@ class AuditReport:
             f" vnu-fel {len(self.html_errors)},"
             f" externa anrop {len(self.external_requests())},"
             f" konsolfel {len(self.console_errors())},"
+            f" CSP-överträdelser {len(self.csp_violations())},"
             f" kakor/lagring utöver färgtemat {len(self.stored())},"
             f" fokusproblem {len(self.focus_problems())},"
             f" tyngsta sida {heaviest.url} {kb(heaviest.total)},"
@@ -108,6 +112,10 @@ class AuditReport:
                 [f"{v.url} ({v.variant}): {u}" for v, u in self.external_requests()],
             ),
             ("Konsolfel", [f"{v.url} ({v.variant}): {t}" for v, t in self.console_errors()]),
+            (
+                "Content-Security-Policy",
+                [f"{v.url} ({v.variant}): {t}" for v, t in self.csp_violations()],
+            ),
             ("Kakor och lagring", [f"{v.url} ({v.variant}): {t}" for v, t in self.stored()]),
             (
                 "Tangentbord och fokus",

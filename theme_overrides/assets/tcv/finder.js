@@ -1,115 +1,142 @@
-/* Programme finder: instant filtering, an announced count, and the filters in the URL query
-   (?kommun=umea&niva=gymnasium) so that a filtered list can be shared, reloaded and restored
-   by the back button. Without this script the same form filters through CSS (see finder.py). */
-(function () {
-  "use strict";
+/*
+ * Programme finder: instant filtering, an announced count, and the filters in the URL query
+ * (?kommun=umea&niva=gymnasium) so that a filtered list can be shared, reloaded and restored
+ * by the back button. Without this script the same form filters through CSS (see finder.py).
+ * An ES module (main.html), run once the page is parsed.
+ */
 
-  function init(root) {
-    if (root.dataset.tcvReady) return; // Material may re-run subscribers; never bind twice
-    root.dataset.tcvReady = "1";
-    root.classList.add("is-js");
+function uniqueNames(form) {
+  return [...new Set(Array.from(form.elements, (input) => input.name).filter(Boolean))];
+}
 
-    var form = root.querySelector("form");
-    var cards = Array.prototype.slice.call(root.querySelectorAll(".tcv-card"));
-    var status = root.querySelector("[data-tcv-status]");
-    var empty = root.querySelector("[data-tcv-empty]");
-    var names = uniqueNames(form);
+function init(root) {
+  if (root.dataset.tcvReady) {
+    return; // Material may re-run subscribers; never bind twice
+  }
+  root.dataset.tcvReady = "1";
+  root.classList.add("is-js");
 
-    function chosen() {
-      var state = {};
-      names.forEach(function (name) {
-        state[name] = Array.prototype.slice
-          .call(form.querySelectorAll('[name="' + name + '"]:checked'))
-          .map(function (input) { return input.value; })
-          .filter(Boolean);
-      });
-      return state;
+  const form = root.querySelector("form");
+  const cards = Array.from(root.querySelectorAll(".tcv-card"));
+  const status = root.querySelector("[data-tcv-status]");
+  const empty = root.querySelector("[data-tcv-empty]");
+  const names = uniqueNames(form);
+
+  function chosen() {
+    const state = {};
+    for (const name of names) {
+      state[name] = Array.from(
+        form.querySelectorAll(`[name="${name}"]:checked`),
+        (input) => input.value
+      ).filter(Boolean);
     }
+    return state;
+  }
 
-    function matches(card, state) {
-      return names.every(function (name) {
-        if (!state[name].length) return true;
-        var values = (card.getAttribute("data-" + name) || "").split(" ");
-        return state[name].some(function (value) { return values.indexOf(value) !== -1; });
-      });
-    }
+  function matches(card, state) {
+    return names.every((name) => {
+      if (!state[name].length) {
+        return true;
+      }
+      const values = (card.getAttribute(`data-${name}`) || "").split(" ");
+      return state[name].some((value) => values.includes(value));
+    });
+  }
 
-    function show(updateUrl) {
-      var state = chosen();
-      var shown = 0;
-      cards.forEach(function (card) {
-        var hit = matches(card, state);
-        card.hidden = !hit;
-        if (hit) shown += 1;
-      });
-      status.textContent = shown === 0 ? "Inga utbildningar matchar filtren."
-        : shown === 1 ? "1 utbildning visas." : shown + " utbildningar visas.";
-      empty.hidden = shown !== 0;
-      if (updateUrl) writeUrl(state);
-    }
-
-    function writeUrl(state) {
-      var params = new URLSearchParams();
-      names.forEach(function (name) {
-        state[name].forEach(function (value) { params.append(name, value); });
-      });
-      var query = params.toString();
-      var url = location.pathname + (query ? "?" + query : "") + location.hash;
-      if (url !== location.pathname + location.search + location.hash) {
-        history.replaceState(history.state, "", url);
+  function writeUrl(state) {
+    const params = new URLSearchParams();
+    for (const name of names) {
+      for (const value of state[name]) {
+        params.append(name, value);
       }
     }
-
-    function readUrl() {
-      var params = new URLSearchParams(location.search);
-      Array.prototype.forEach.call(form.elements, function (input) {
-        if (!input.name || (input.type !== "checkbox" && input.type !== "radio")) return;
-        var wanted = params.getAll(input.name);
-        input.checked = input.value === "" ? wanted.length === 0 : wanted.indexOf(input.value) !== -1;
-      });
+    const query = params.toString();
+    const url = location.pathname + (query ? `?${query}` : "") + location.hash;
+    if (url !== location.pathname + location.search + location.hash) {
+      history.replaceState(history.state, "", url);
     }
+  }
 
-    form.addEventListener("change", function () { show(true); });
-    form.addEventListener("reset", function () {
-      window.setTimeout(function () { show(true); }, 0); // after the browser has reset the inputs
-    });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    root.querySelector("[data-tcv-clear]").addEventListener("click", function () {
-      form.reset();
-      form.querySelector("input").focus();
-    });
-    window.addEventListener("popstate", function () { readUrl(); show(false); });
-    window.addEventListener("pageshow", function () { readUrl(); show(false); });
+  function show(updateUrl) {
+    const state = chosen();
+    let shown = 0;
+    for (const card of cards) {
+      const hit = matches(card, state);
+      card.hidden = !hit;
+      if (hit) {
+        shown += 1;
+      }
+    }
+    if (shown === 0) {
+      status.textContent = "Inga utbildningar matchar filtren.";
+    } else if (shown === 1) {
+      status.textContent = "1 utbildning visas.";
+    } else {
+      status.textContent = `${shown} utbildningar visas.`;
+    }
+    empty.hidden = shown !== 0;
+    if (updateUrl) {
+      writeUrl(state);
+    }
+  }
 
+  function readUrl() {
+    const params = new URLSearchParams(location.search);
+    for (const input of form.elements) {
+      if (!input.name || (input.type !== "checkbox" && input.type !== "radio")) {
+        continue;
+      }
+      const wanted = params.getAll(input.name);
+      input.checked = input.value === "" ? wanted.length === 0 : wanted.includes(input.value);
+    }
+  }
+
+  form.addEventListener("change", () => show(true));
+  form.addEventListener("reset", () => {
+    window.setTimeout(() => show(true), 0); // after the browser has reset the inputs
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  root.querySelector("[data-tcv-clear]").addEventListener("click", () => {
+    form.reset();
+    form.querySelector("input").focus();
+  });
+  window.addEventListener("popstate", () => {
     readUrl();
     show(false);
-  }
+  });
+  window.addEventListener("pageshow", () => {
+    readUrl();
+    show(false);
+  });
 
-  function uniqueNames(form) {
-    var names = [];
-    Array.prototype.forEach.call(form.elements, function (input) {
-      if (input.name && names.indexOf(input.name) === -1) names.push(input.name);
-    });
-    return names;
-  }
+  readUrl();
+  show(false);
+}
 
-  // On the first page of a finder split per municipality, a shared filter (?omrade=energi)
-  // follows the visitor to the municipality they choose.
-  function carryQuery(list) {
-    if (!location.search) return;
-    Array.prototype.forEach.call(list.querySelectorAll("a[href]"), function (link) {
-      if (link.href.indexOf("?") === -1) link.href += location.search;
-    });
+// On the first page of a finder split per municipality, a shared filter (?omrade=energi)
+// follows the visitor to the municipality they choose.
+function carryQuery(list) {
+  if (!location.search) {
+    return;
   }
+  for (const link of list.querySelectorAll("a[href]")) {
+    if (!link.href.includes("?")) {
+      link.href += location.search;
+    }
+  }
+}
 
-  function run() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-tcv-finder]"), init);
-    Array.prototype.forEach.call(document.querySelectorAll("[data-tcv-carry-query]"), carryQuery);
+function run() {
+  for (const root of document.querySelectorAll("[data-tcv-finder]")) {
+    init(root);
   }
+  for (const list of document.querySelectorAll("[data-tcv-carry-query]")) {
+    carryQuery(list);
+  }
+}
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(run); // Material's instant navigation, if it is ever switched on
-  } else {
-    run();
-  }
-})();
+if (typeof window.document$?.subscribe === "function") {
+  window.document$.subscribe(run); // Material's instant navigation, if it is ever switched on
+} else {
+  run();
+}
