@@ -57,7 +57,7 @@ PACE = {"heltid": "Heltid", "deltid": "Deltid", "flexibel": "Flexibel takt"}
 def certification_sentence(certification: Certification | None, today: date) -> str:
     """The Teknikcollege status in one plain Swedish sentence, judged on `today`."""
     if certification is None:
-        return "Inte certifierad i Teknikcollege."
+        return "Inte certifierad."
     state = certification.state_on(today)
     if state == "certified" and certification.valid_until:
         return f"Certifierad av Teknikcollege t.o.m. {swedish_date(certification.valid_until)}."
