@@ -49,8 +49,13 @@ def step_using(job: dict[str, Any], action: str) -> dict[str, Any]:
 # --- Linted offline -------------------------------------------------------------------------------
 
 
-def test_there_is_a_workflow_for_pull_requests_for_publishing_and_for_links() -> None:
-    assert [p.name for p in WORKFLOWS] == ["links.yml", "publish.yml", "pull-request.yml"]
+def test_there_is_a_workflow_for_pull_requests_publishing_links_and_the_official_data() -> None:
+    assert [p.name for p in WORKFLOWS] == [
+        "links.yml",
+        "publish.yml",
+        "pull-request.yml",
+        "sync.yml",
+    ]
 
 
 def test_every_workflow_is_valid_against_githubs_schema() -> None:
@@ -104,6 +109,7 @@ def test_each_action_is_pinned_to_the_same_commit_everywhere() -> None:
         "actions/checkout": 1,
         "actions/setup-python": 1,
         "actions/upload-artifact": 1,
+        "actions/download-artifact": 1,
         "actions/configure-pages": 1,
         "actions/upload-pages-artifact": 1,
         "actions/deploy-pages": 1,
@@ -118,15 +124,16 @@ def test_every_workflow_starts_with_read_only_contents() -> None:
         assert workflow(path.name)["permissions"] == {"contents": "read"}, path.name
 
 
-def test_only_the_deploy_job_may_write_pages_or_ask_for_an_id_token() -> None:
+def test_only_the_deploy_job_and_the_sync_pull_request_job_may_write() -> None:
     granted = {
         (path.name, name): job.get("permissions", {})
         for path in WORKFLOWS
         for name, job in workflow(path.name)["jobs"].items()
     }
     writers = {key for key, perms in granted.items() if "write" in perms.values()}
-    assert writers == {("publish.yml", "deploy")}
+    assert writers == {("publish.yml", "deploy"), ("sync.yml", "pull-request")}
     assert granted[("publish.yml", "deploy")] == {"pages": "write", "id-token": "write"}
+    assert granted[("sync.yml", "pull-request")] == {"contents": "write", "pull-requests": "write"}
     assert granted[("publish.yml", "build")] == {"contents": "read", "pages": "read"}
 
 

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import linkcheck, newrecord, schemas
+from . import linkcheck, newrecord, schemas, sync
 from .problems import Severity, format_problems
 from .site import validate
 
@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     _add_schemas(commands)
     _add_new(commands)
     _add_links(commands)
+    sync.add_command(commands)
     args = parser.parse_args(argv)
     if args.command == "schemas":
         return _schemas(args.data, check=args.check)
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         return _new(args.data, args.kind, args.id)
     if args.command == "links":
         return _links(args.data, timeout=args.timeout, workers=args.workers)
+    if args.command == "sync":
+        return sync.command(args)
     return _validate(args.data)
 
 
