@@ -179,6 +179,10 @@ def test_a_full_sync_writes_one_snapshot_per_source_and_nothing_else(
     synced: OfficialData, data_dir: Path
 ) -> None:
     assert sorted(snapshot_bytes(data_dir)) == sorted(SNAPSHOTS)
+    umask = os.umask(0)
+    os.umask(umask)
+    for name in SNAPSHOTS:  # readable like any file the editor writes, not private to the sync
+        assert (data_dir / OFFICIAL_FOLDER / name).stat().st_mode & 0o777 == 0o666 & ~umask
     planned = synced.planned
     assert isinstance(planned, PlannedEducationsSnapshot)
     assert planned.source.url.endswith("/planned-educations/v4")

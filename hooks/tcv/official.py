@@ -416,6 +416,7 @@ def write_snapshot(path: Path, snapshot: Snapshot) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(temporary, 0o666 & ~_umask())  # as a plain open() would: mkstemp gives 0600
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(snapshot_text(snapshot))
             out.flush()
@@ -424,6 +425,12 @@ def write_snapshot(path: Path, snapshot: Snapshot) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 # --- Checking the editors' data against the snapshots -------------------------------------------
