@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -42,6 +42,7 @@ CountyCode = Annotated[str, Field(pattern=r"^[0-9]{2}$")]
 ProgrammeCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 FigureStatus = Literal["exists", "missing", "suppressed", "rounded"]
+AdultKind = Literal["vuxgy", "yh"]  # Komvux at upper-secondary level, yrkeshögskola
 
 
 class SnapshotModel(BaseModel):
@@ -241,7 +242,7 @@ class AdultEducationEvent(SnapshotModel):
     id: str
     title: str
     provider_name: str | None
-    kind: Literal["vuxgy", "yh"] = Field(description="The typeOfSchool it was asked for with")
+    kind: AdultKind = Field(description="The typeOfSchool it was asked for with")
     type_name: str | None = Field(
         description="typeOfSchool as given, e.g. 'Yrkeshögskoleutbildning'"
     )
@@ -372,9 +373,9 @@ def load_official(data_dir: Path) -> OfficialData | None:
     if not found:
         return None
     return OfficialData(
-        planned=found.get(PLANNED_EDUCATIONS_FILE),  # type: ignore[arg-type]
-        registry=found.get(SCHOOL_UNITS_FILE),  # type: ignore[arg-type]
-        outlook=found.get(YRKESBAROMETER_FILE),  # type: ignore[arg-type]
+        planned=cast(PlannedEducationsSnapshot | None, found.get(PLANNED_EDUCATIONS_FILE)),
+        registry=cast(SchoolUnitRegistrySnapshot | None, found.get(SCHOOL_UNITS_FILE)),
+        outlook=cast(YrkesbarometerSnapshot | None, found.get(YRKESBAROMETER_FILE)),
     )
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from ..official import (
     AdultEducationEvent,
+    AdultKind,
     EducationEvent,
     OfficialFigure,
     PlannedEducationsSnapshot,
@@ -37,7 +38,7 @@ REGISTRY_PATH = "/skolenhetsregistret/v2"
 PROGRAMME_CODES = ("EE", "IN", "TE")
 # Adult education: Komvux at upper-secondary level and yrkeshögskola, in these areas of
 # /adult-education-events/areas.
-ADULT_KINDS = ("vuxgy", "yh")
+ADULT_KINDS: tuple[AdultKind, ...] = ("vuxgy", "yh")
 TECHNICAL_AREAS = ("Teknik", "Tillverkning och underhåll")
 REGISTRY_SCHOOL_TYPES = ("GY", "VUX")
 PAGE_SIZE = 100  # the API's largest page for school units
@@ -388,7 +389,7 @@ def _adult_events(
 _CDATA = re.compile(r"^<!\[CDATA\[(.*)\]\]>$", re.DOTALL)
 
 
-def _adult_event(event: ApiAdultEvent, kind: str, url: str) -> AdultEducationEvent:
+def _adult_event(event: ApiAdultEvent, kind: AdultKind, url: str) -> AdultEducationEvent:
     last = _date(event.last_application_date, url, "lastApplicationDate")
     title = event.title.strip()
     if cdata := _CDATA.match(title):
@@ -397,7 +398,7 @@ def _adult_event(event: ApiAdultEvent, kind: str, url: str) -> AdultEducationEve
         id=event.id,
         title=title,
         provider_name=event.provider_name,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         type_name=event.type_name,
         municipality_code=event.municipality_code or "",
         town=event.town,

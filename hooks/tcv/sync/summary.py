@@ -5,7 +5,9 @@ weekly pull request."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TypeVar
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
 
 from ..dates import swedish_date
 from ..official import (
@@ -290,17 +292,11 @@ def _adult_event(event: AdultEducationEvent) -> str:
 
 
 def _adult_changes(old: AdultEducationEvent, new: AdultEducationEvent) -> list[str]:
-    def day(value: object) -> str:
-        return swedish_date(value) if value else "uppgift saknas"  # type: ignore[arg-type]
-
-    def pace(value: object) -> str:
-        return f"{format_decimal(value)} %" if value is not None else "uppgift saknas"  # type: ignore[arg-type]
-
-    fields = {
-        "start": ("start", day),
-        "last_application_date": ("sista ansökningsdag", day),
-        "pace_percent": ("studietakt", pace),
-        "distance": ("distans", lambda v: {True: "ja", False: "nej"}.get(v, "uppgift saknas")),  # type: ignore[call-overload]
+    fields: dict[str, tuple[str, Callable[[Any], str]]] = {
+        "start": ("start", _day),
+        "last_application_date": ("sista ansökningsdag", _day),
+        "pace_percent": ("studietakt", _pace),
+        "distance": ("distans", _yes_no),
     }
     changes = []
     for field, (label, shown) in fields.items():
@@ -310,6 +306,18 @@ def _adult_changes(old: AdultEducationEvent, new: AdultEducationEvent) -> list[s
     if old.title != new.title:
         changes.append(f"ny titel: {old.title} → {new.title}")
     return changes
+
+
+def _day(value: date | None) -> str:
+    return swedish_date(value) if value else "uppgift saknas"
+
+
+def _pace(value: Decimal | None) -> str:
+    return f"{format_decimal(value)} %" if value is not None else "uppgift saknas"
+
+
+def _yes_no(value: bool | None) -> str:
+    return "uppgift saknas" if value is None else ("ja" if value else "nej")
 
 
 # --- The register of school units ---------------------------------------------------------------
@@ -330,8 +338,9 @@ def _registry(
     for code in sorted(before.keys() | after.keys()):
         was, now = before.get(code), after.get(code)
         unit = now or was
-        place = names.get(unit.municipality_code, unit.municipality_code)  # type: ignore[union-attr]
-        name = f"{unit.name} ({code}), {place}"  # type: ignore[union-attr]
+        assert unit is not None
+        place = names.get(unit.municipality_code, unit.municipality_code)
+        name = f"{unit.name} ({code}), {place}"
         if was is None:
             lines.append(f"- ny aktiv skolenhet: {name}")
         elif now is None:
@@ -372,8 +381,8 @@ def _outlooks(old: YrkesbarometerSnapshot | None, new: YrkesbarometerSnapshot) -
     for key in sorted(before.keys() | after.keys()):
         was, now = before.get(key), after.get(key)
         outlook = now or was
-        title = outlook.occupation  # type: ignore[union-attr]
-        place = _place(outlook.county)  # type: ignore[union-attr]
+        assert outlook is not None
+        title, place = outlook.occupation, _place(outlook.county)
         if was is None:
             occupations.setdefault(title, []).append(f"{place}: ny i Yrkesbarometern")
         elif now is None:
