@@ -12,8 +12,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 
-from tcv import labels
+from tcv import labels, urls
 from tcv.finder import CERTIFICATION_SLUGS, card_values
+from tcv.kinds import KINDS
 from tcv.site import load_site
 
 from conftest import ROOT
@@ -286,15 +287,7 @@ def test_the_interest_guide_script_is_only_on_its_page(real_site: Path) -> None:
 # Pages generated per record exist only when the data has that record; hand-written pages must
 # build from any data folder (tests/fixtures, synthetic data), so their Markdown links to listings
 # only. Links to single records come from data, through snippets (<!-- tcv:occupations -->).
-RECORD_FOLDERS = (
-    "utbildningar/",
-    "kommuner/",
-    "anordnare/",
-    "foretag/",
-    "yrken/",
-    "forebilder/",
-    "en/occupations/",
-)
+RECORD_FOLDERS = (*(k.url for k in KINDS.values() if k.url), urls.OCCUPATIONS_EN)
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 

@@ -132,19 +132,16 @@ def test_each_address_is_asked_once_however_often_it_is_written(server: str) -> 
 
 
 def test_links_are_found_with_the_file_line_and_field_they_stand_on(data_copy: Path) -> None:
+    found = [
+        ("programmes/alfa-industri.yml", 14, "certification.source.url", "https://exempelradet.example.se/beslut-alfa-in"),
+        ("programmes/alfa-teknik.yml", 16, "certification.source.url", "https://exempelradet.example.se/beslut-alfa-te"),
+        ("programmes/alfa-teknik.yml", 28, "sources.0.url", "https://alfaskolan.example.se/teknik"),
+        ("programmes/beta-automation.yml", 19, "apply.how", "https://betavux.example.se"),
+        ("providers/alfaskolan.yml", 5, "website", "https://alfaskolan.example.se"),
+        ("providers/betavux.yml", 8, "sources.0.url", "https://betatidningen.example.se/betavux"),
+    ]  # fmt: skip
     assert find_links(data_copy) == [
-        Link(
-            str(data_copy / "programmes/beta-automation.yml"),
-            14,
-            "apply.how",
-            "https://betavux.example.se",
-        ),
-        Link(
-            str(data_copy / "providers/alfaskolan.yml"),
-            5,
-            "website",
-            "https://alfaskolan.example.se",
-        ),
+        Link(str(data_copy / path), line, field, url) for path, line, field, url in found
     ]
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tcv.fieldref import KINDS, describe_kind
+from tcv.fieldref import describe_kind
+from tcv.kinds import KINDS
 from tcv.newrecord import template
 
 from conftest import ROOT, validate

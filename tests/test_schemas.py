@@ -12,7 +12,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from tcv import schemas
-from tcv.fieldref import KINDS
+from tcv.kinds import KINDS
 
 from conftest import ROOT
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tcv import synthetic
+from tcv.kinds import KINDS
 from tcv.problems import Severity
 from tcv.site import validate
 
@@ -37,10 +38,10 @@ def test_the_same_seed_writes_identical_files(tmp_path: Path) -> None:
 def test_small_synthetic_data_validates_without_a_single_problem(tmp_path: Path) -> None:
     data, problems = validate(write(tmp_path / "data"), TODAY)
     assert problems == []
-    assert len(data.records["programmes"]) == SMALL.programmes == 40
+    assert len(data.records["programme"]) == SMALL.programmes == 40
     assert len(data.municipalities) == SMALL.municipalities
-    assert len(data.records["companies"]) == SMALL.companies
-    states = {e.record.certification_state(TODAY) for e in data.records["programmes"]}
+    assert len(data.records["company"]) == SMALL.companies
+    states = {e.record.certification_state(TODAY) for e in data.records["programme"]}
     assert {"none", "in_review", "certified"} <= states
 
 
@@ -71,3 +72,11 @@ def test_a_non_empty_folder_needs_force(tmp_path: Path) -> None:
     assert synthetic.main([str(tmp_path), "--programmes", "5", "--force"]) == 0
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "behålls"
     assert len(list((tmp_path / "programmes").glob("*.yml"))) == 5
+
+
+def test_the_generator_writes_every_kind_of_record_in_the_registry(tmp_path: Path) -> None:
+    written = write(tmp_path / "data")
+    assert {p.name for p in written.iterdir()} == {
+        *(k.folder for k in KINDS.values() if k.folder),
+        *(k.file for k in KINDS.values() if k.file),
+    }

@@ -436,6 +436,6 @@ def test_unchanged_files_come_from_the_parse_cache_and_a_changed_one_is_parsed_a
         "programmes/alfa-teknik.yml:4: provider: fältet 'provider' finns två gånger — ta bort "
         "det ena (det första står på rad 3)"
     ]
-    assert [e.record for e in second.records["companies"]] == [
-        e.record for e in first.records["companies"]
+    assert [e.record for e in second.records["company"]] == [
+        e.record for e in first.records["company"]
     ]

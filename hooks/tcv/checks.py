@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
+from . import kinds
+from .kinds import KINDS
 from .load import Entry, LoadedData
 from .problems import Problem, Severity
 
@@ -41,71 +43,27 @@ def _unique(entries: list[Entry[Any]], field: str) -> Iterator[Problem]:
 
 
 def _references(data: LoadedData) -> Iterator[Problem]:
+    """Every id a record refers to (the registry's references) names a record that exists."""
+    known: dict[str, set[str] | None] = dict(data.file_ids)
     # When municipalities.yml itself failed, its own problems say so; don't repeat them per record.
-    municipalities = {e.record.id for e in data.municipalities} if data.municipalities else None
-    ids = data.file_ids
-
-    def missing(
-        entry: Entry[Any],
-        loc: list[str | int],
-        value: str | None,
-        known: set[str] | None,
-        what: str,
-        where: str,
-    ) -> Iterator[Problem]:
-        if known is not None and value is not None and value not in known:
-            yield entry.problem(loc, f"{what} '{value}' finns inte", _suggest(value, known, where))
-
-    for entry in data.records["providers"]:
-        yield from missing(
-            entry,
-            ["municipality"],
-            entry.record.municipality,
-            municipalities,
-            "kommunen",
-            "municipalities.yml",
-        )
-    for entry in data.records["programmes"]:
-        p = entry.record
-        yield from missing(
-            entry, ["provider"], p.provider, ids["providers"], "anordnaren", "data/providers/"
-        )
-        for i, company in enumerate(p.partners):
-            yield from missing(
-                entry, ["partners", i], company, ids["companies"], "företaget", "data/companies/"
-            )
-    for entry in data.records["companies"]:
-        yield from missing(
-            entry,
-            ["municipality"],
-            entry.record.municipality,
-            municipalities,
-            "kommunen",
-            "municipalities.yml",
-        )
-    for entry in data.records["occupations"]:
-        o = entry.record
-        for i, programme in enumerate(o.programmes):
-            yield from missing(
-                entry,
-                ["programmes", i],
-                programme,
-                ids["programmes"],
-                "utbildningen",
-                "data/programmes/",
-            )
-        for i, company in enumerate(o.employers):
-            yield from missing(
-                entry, ["employers", i], company, ids["companies"], "företaget", "data/companies/"
-            )
-    for entry in data.records["role_models"]:
-        r = entry.record
-        yield from missing(
-            entry, ["employer"], r.employer, ids["companies"], "företaget", "data/companies/"
-        )
-        yield from missing(
-            entry, ["programme"], r.programme, ids["programmes"], "utbildningen", "data/programmes/"
-        )
+    known["municipalities"] = {e.record.id for e in data.municipalities} or None
+    for name, entries in data.records.items():
+        for reference in KINDS[name].references:
+            target = kinds.target(reference)
+            ids = known.get(target.name)
+            if ids is None:
+                continue
+            for entry in entries:
+                value = getattr(entry.record, reference.field)
+                values = enumerate(value) if reference.many else [(None, value)]
+                for i, id_ in values:
+                    if id_ is not None and id_ not in ids:
+                        loc = [reference.field] if i is None else [reference.field, i]
+                        yield entry.problem(
+                            loc,
+                            f"{target.the} '{id_}' finns inte",
+                            _suggest(id_, ids, target.where),
+                        )
 
 
 def _suggest(value: str, known: Iterable[str], where: str) -> str:
@@ -140,7 +98,7 @@ def _dates(data: LoadedData, today: date) -> Iterator[Problem]:
                 "stäm av dem med skolan, kommunen eller registret och uppdatera verified_on",
                 severity=Severity.WARNING,
             )
-    for entry in data.records["programmes"]:
+    for entry in data.records["programme"]:
         cert = entry.record.certification
         if cert is None:
             continue
@@ -160,7 +118,7 @@ def _dates(data: LoadedData, today: date) -> Iterator[Problem]:
                     "ansök om omcertifiering i tid och uppdatera datumet när beslutet kommer",
                     severity=Severity.WARNING,
                 )
-    for entry in data.records["role_models"]:
+    for entry in data.records["role_model"]:
         image = entry.record.image
         if image and not (entry.source.path.parent / image.src).is_file():
             yield entry.problem(
@@ -211,7 +169,7 @@ def _financing(data: LoadedData) -> Iterator[Problem]:
         return
     financing = data.region.record.financing
     municipal = sum(e.record.co_financing or 0 for e in data.municipalities)
-    private = sum(e.record.co_financing or 0 for e in data.records["companies"])
+    private = sum(e.record.co_financing or 0 for e in data.records["company"])
     total = financing.regional_grant + municipal + private
     if total != financing.total_cost:
         yield data.region.problem(

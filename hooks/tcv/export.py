@@ -15,6 +15,7 @@ from frictionless import FrictionlessException, Package, system
 
 from . import labels, urls
 from .finder import CERTIFICATION_SLUGS
+from .kinds import KINDS, Kind, target
 from .site import Site
 
 LICENSE = {
@@ -91,6 +92,16 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _table(kind: Kind) -> str:
+    """A kind's table in the package: named like its folder (or file) in data/."""
+    return kind.folder or kind.name
+
+
+def _keys(kind: str) -> tuple[tuple[str, str], ...]:
+    """The foreign keys of a kind's table: its single-valued references (kinds.py)."""
+    return tuple((r.field, _table(target(r))) for r in KINDS[kind].references if not r.many)
+
+
 ID = _field("id", "string", "Postens id, samma som filnamnet i data/", required=True, unique=True)
 VERIFIED = _field(
     "verified_on",
@@ -139,7 +150,7 @@ TABLES = (
             for p in site.providers.values()
         ),
         ("id",),
-        (("municipality", "municipalities"),),
+        _keys("provider"),
     ),
     Table(
         "programmes",
@@ -195,7 +206,7 @@ TABLES = (
             for p in site.programmes.values()
         ),
         ("id",),
-        (("provider", "providers"),),
+        _keys("programme"),
     ),
     Table(
         "programme_areas",
@@ -231,7 +242,7 @@ TABLES = (
             for c in site.companies.values()
         ),
         ("id",),
-        (("municipality", "municipalities"),),
+        _keys("company"),
     ),
     Table(
         "programme_partners",

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import labels, models
+from .kinds import KINDS, Kind
 from .models import PATTERN_HINTS
 
 if TYPE_CHECKING:
@@ -29,99 +30,6 @@ if TYPE_CHECKING:
 
 FIELD_REFERENCE_URL = "redaktorer/faltreferens/"
 
-
-@dataclass(frozen=True)
-class Kind:
-    """One kind of record: its model and where its files live in the data folder."""
-
-    name: str  # also the schema's file stem: data/schemas/<name>.schema.json
-    model: type[BaseModel]
-    title: str
-    description: str
-    anchor: str  # its section on the field reference page
-    folder: str | None = None  # one file per record: data/<folder>/<id>.yml
-    file: str | None = None  # or one file for all: data/<file>
-
-    @property
-    def location(self) -> str:
-        return f"data/{self.folder}/<id>.yml" if self.folder else f"data/{self.file}"
-
-    @property
-    def schema_file(self) -> str:
-        return f"{self.name}.schema.json"
-
-    @property
-    def schema_line(self) -> str:
-        """The first line of every data file of this kind: VS Code finds the schema through it."""
-        prefix = "../" if self.folder else ""
-        return f"# yaml-language-server: $schema={prefix}schemas/{self.schema_file}"
-
-
-KINDS: dict[str, Kind] = {
-    kind.name: kind
-    for kind in (
-        Kind(
-            "programme",
-            models.Programme,
-            "Utbildning",
-            "En utbildning (eventuellt en inriktning) hos en anordnare. Filnamnet är utbildningens id.",
-            "utbildning",
-            folder="programmes",
-        ),
-        Kind(
-            "provider",
-            models.Provider,
-            "Anordnare",
-            "En utbildningsanordnare, t.ex. en gymnasieskola eller en vuxenutbildning. "
-            "Filnamnet är anordnarens id.",
-            "anordnare",
-            folder="providers",
-        ),
-        Kind(
-            "company",
-            models.Company,
-            "Företag",
-            "Ett företag eller en organisation som deltar i Teknikcollege Västerbotten. "
-            "Filnamnet är företagets id.",
-            "foretag",
-            folder="companies",
-        ),
-        Kind(
-            "occupation",
-            models.Occupation,
-            "Yrke",
-            "Ett yrke som utbildningarna leder till. Filnamnet är yrkets id.",
-            "yrke",
-            folder="occupations",
-        ),
-        Kind(
-            "role_model",
-            models.RoleModel,
-            "Förebild",
-            "En förebild som berättar om sitt yrke. Ingen berättelse utan samtycke. "
-            "Filnamnet är förebildens id.",
-            "forebild",
-            folder="role_models",
-        ),
-        Kind(
-            "municipalities",
-            models.MunicipalityList,
-            "Kommuner",
-            "Västerbottens kommuner och deras anslutning till Teknikcollege Västerbotten, "
-            "alla i en fil.",
-            "kommuner",
-            file="municipalities.yml",
-        ),
-        Kind(
-            "region",
-            models.Region,
-            "Teknikcollege Västerbotten",
-            "Vem som driver Teknikcollege Västerbotten, målen, projektperioden och finansieringen.",
-            "regionen",
-            file="region.yml",
-        ),
-    )
-}
 
 # What each group of fields is, for the models that are not records of their own.
 GROUPS: dict[type[BaseModel], str] = {

@@ -12,32 +12,13 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .models import (
-    PATTERN_HINTS,
-    SLUG_PATTERN,
-    Company,
-    Municipality,
-    MunicipalityList,
-    Occupation,
-    Programme,
-    Provider,
-    Region,
-    RoleModel,
-)
+from .kinds import KINDS, record_folders, single_files
+from .models import PATTERN_HINTS, SLUG_PATTERN, Municipality, MunicipalityList, Region
 from .problems import Problem
 from .yamlsource import ParsedCache, YamlFile, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
-# One folder per kind of record that lives one-per-file; the file stem is the id.
-RECORD_FOLDERS: dict[str, type[BaseModel]] = {
-    "providers": Provider,
-    "programmes": Programme,
-    "companies": Company,
-    "role_models": RoleModel,
-    "occupations": Occupation,
-}
-SINGLE_FILES = ("region.yml", "municipalities.yml")
 # Portraits for role-model stories lie beside the story: data/role_models/<id>.webp
 IMAGE_FOLDER = "role_models"
 IMAGE_SUFFIXES = (".webp", ".avif", ".jpg", ".png")
@@ -87,12 +68,12 @@ def load_data(data_dir: Path, cache: ParsedCache | None = None) -> LoadedData:
         return loaded
     cache = cache or ParsedCache.for_folder(data_dir)
 
-    region_path = data_dir / "region.yml"
+    region_path = data_dir / str(KINDS["region"].file)
     if _require(region_path, loaded.problems):
         entries = _validate_file(region_path, Region, loaded.problems, cache)
         loaded.region = entries[0] if entries else None
 
-    municipalities_path = data_dir / "municipalities.yml"
+    municipalities_path = data_dir / str(KINDS["municipalities"].file)
     if _require(municipalities_path, loaded.problems):
         for entry in _validate_file(municipalities_path, MunicipalityList, loaded.problems, cache):
             loaded.municipalities = [
@@ -100,13 +81,13 @@ def load_data(data_dir: Path, cache: ParsedCache | None = None) -> LoadedData:
                 for i, m in enumerate(entry.record.municipalities)
             ]
 
-    for folder, model in RECORD_FOLDERS.items():
-        loaded.records[folder] = _load_folder(
+    for folder, kind in record_folders().items():
+        loaded.records[kind.name] = _load_folder(
             data_dir / folder,
-            model,
+            kind.model,
             loaded.problems,
             cache,
-            loaded.file_ids.setdefault(folder, set()),
+            loaded.file_ids.setdefault(kind.name, set()),
         )
 
     loaded.problems.extend(_unknown_entries(data_dir))
@@ -207,7 +188,7 @@ def _with_file_id(
 
 
 def _unknown_entries(data_dir: Path) -> list[Problem]:
-    known = set(SINGLE_FILES) | set(RECORD_FOLDERS) | {"schemas"}
+    known = set(single_files()) | set(record_folders()) | {"schemas", "geo"}
     return [
         Problem(
             str(path),

@@ -12,41 +12,16 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fieldref import KINDS, FieldDoc, Kind, KindDoc, describe_kind
+from .fieldref import FieldDoc, KindDoc, describe_kind
+from .kinds import KINDS, Kind
 from .models import PATTERN_HINTS, SLUG_PATTERN
 
 # The kinds an editor can create a file for, by every name they might use.
 ALIASES: dict[str, str] = {
-    "programme": "programme",
-    "programmes": "programme",
-    "utbildning": "programme",
-    "utbildningar": "programme",
-    "provider": "provider",
-    "providers": "provider",
-    "anordnare": "provider",
-    "skola": "provider",
-    "company": "company",
-    "companies": "company",
-    "foretag": "company",
-    "företag": "company",
-    "occupation": "occupation",
-    "occupations": "occupation",
-    "yrke": "occupation",
-    "yrken": "occupation",
-    "role_model": "role_model",
-    "role-model": "role_model",
-    "role_models": "role_model",
-    "forebild": "role_model",
-    "förebild": "role_model",
-    "forebilder": "role_model",
-    "förebilder": "role_model",
-}
-SWEDISH_NAMES = {
-    "programme": "utbildning",
-    "provider": "anordnare",
-    "company": "foretag",
-    "occupation": "yrke",
-    "role_model": "forebild",
+    word: kind.name
+    for kind in KINDS.values()
+    if kind.folder
+    for word in (kind.name, kind.swedish, *kind.aliases)
 }
 WIDTH = 98
 _TYPE_WORDS = {"datum": "datum (ÅÅÅÅ-MM-DD)", "id": "id (filnamnet utan .yml)"}
@@ -70,7 +45,7 @@ class Created:
 def resolve_kind(word: str) -> Kind:
     name = ALIASES.get(word.strip().lower())
     if name is None:
-        choices = ", ".join(f"{sv} ({en})" for en, sv in SWEDISH_NAMES.items())
+        choices = ", ".join(f"{k.swedish} ({k.name})" for k in KINDS.values() if k.folder)
         raise NewRecordError(f"okänt slag '{word}' — välj ett av: {choices}")
     return KINDS[name]
 

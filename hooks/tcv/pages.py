@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import export, fieldref, finder, labels, urls
+from . import countymap, export, fieldref, finder, labels, urls
 from .dates import english_date, swedish_date, swedish_partial_date
 from .markdown_text import to_html
 from .models import Programme
@@ -52,7 +52,8 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
     yield GeneratedPage(
         urls.PROVIDERS,
         "Skolor och anordnare",
-        "Gymnasieskolor, vuxenutbildningar och lärcentrum med tekniska utbildningar i Västerbotten.",
+        "Gymnasieskolor, vuxenutbildningar och lärcentrum i Västerbotten som finns med på "
+        "webbplatsen, med deras tekniska utbildningar.",
         "providers.html",
     )
     yield GeneratedPage(
@@ -84,7 +85,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             programme.summary,
             "programme.html",
             {"programme": programme},
-            site.source_paths.get(("programmes", programme.id)),
+            site.source_paths.get(("programme", programme.id)),
             programme=programme,
         )
     for municipality in site.municipalities.values():
@@ -94,7 +95,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             _municipality_description(site, municipality),
             "municipality.html",
             {"municipality": municipality},
-            site.source_paths.get(("municipalities", municipality.id)),
+            site.source_paths.get(("municipality", municipality.id)),
         )
     for provider in site.providers.values():
         count = len(site.programmes_at(provider))
@@ -102,10 +103,12 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             urls.record("provider", provider.id),
             provider.name,
             f"{provider.name} i {site.municipality_of(provider).name}: "
-            f"{labels.PROVIDER_KINDS[provider.kind].lower()} med {_count(count, 'teknisk utbildning', 'tekniska utbildningar')}.",
+            f"{labels.PROVIDER_KINDS[provider.kind].lower()}. "
+            f"{_count(count, 'teknisk utbildning', 'tekniska utbildningar')} härifrån finns med "
+            "på webbplatsen.",
             "provider.html",
             {"provider": provider},
-            site.source_paths.get(("providers", provider.id)),
+            site.source_paths.get(("provider", provider.id)),
         )
     yield from _occupation_pages(site)
     yield from _role_model_pages(site)
@@ -116,7 +119,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             f"{company.name} i {region}: {labels.COMPANY_ROLES[company.role].lower()}.",
             "company.html",
             {"company": company},
-            site.source_paths.get(("companies", company.id)),
+            site.source_paths.get(("company", company.id)),
         )
 
 
@@ -199,7 +202,7 @@ def _occupation_pages(site: Site) -> Iterator[GeneratedPage]:
         url = urls.record("occupation", occupation.id)
         url_en = urls.record("occupation_en", occupation.id)
         alternates = (("sv", url), ("en", url_en)) if occupation.english else ()
-        source = site.source_paths.get(("occupations", occupation.id))
+        source = site.source_paths.get(("occupation", occupation.id))
         yield GeneratedPage(
             url,
             occupation.name,
@@ -239,7 +242,7 @@ def _role_model_pages(site: Site) -> Iterator[GeneratedPage]:
             story.quote,
             "role_model.html",
             {"story": story},
-            site.source_paths.get(("role_models", story.id)),
+            site.source_paths.get(("role_model", story.id)),
         )
 
 
@@ -247,8 +250,9 @@ def _municipality_description(site: Site, municipality: Any) -> str:
     count = len(site.programmes_in(municipality))
     return (
         f"{municipality.name} kommun i {site.region.short_name}: "
-        f"{labels.MEMBERSHIP[municipality.membership].lower()}, "
-        f"{_count(count, 'teknisk utbildning', 'tekniska utbildningar')}."
+        f"{labels.MEMBERSHIP[municipality.membership].lower()}. "
+        f"{_count(count, 'teknisk utbildning', 'tekniska utbildningar')} härifrån finns med på "
+        "webbplatsen."
     )
 
 
@@ -266,7 +270,13 @@ def template_cache() -> jinja2.BytecodeCache:
 class PageRenderer:
     """Renders generated pages from templates that autoescape everything."""
 
-    def __init__(self, templates: Path, site: Site, site_url: str = "") -> None:
+    def __init__(
+        self,
+        templates: Path,
+        site: Site,
+        site_url: str = "",
+        county_map: countymap.CountyMap | None = None,
+    ) -> None:
         self.site = site
         self.site_url = site_url
         self.env = jinja2.Environment(
@@ -294,6 +304,7 @@ class PageRenderer:
             card_values=lambda programme: finder.card_values(site, programme),
             field_reference=fieldref.field_reference,
             finder_for=lambda municipality_id: finder.url_for_municipality(site, municipality_id),
+            county_map=county_map,  # None when the data folder has no map (theme: map.html)
         )
 
     def render(self, page: GeneratedPage) -> str:

@@ -16,13 +16,12 @@ from pydantic import BaseModel
 from .fieldref import (
     FIELD_REFERENCE_URL,
     GROUPS,
-    KINDS,
     RULES,
-    Kind,
     describe_kind,
     field_description,
     field_order,
 )
+from .kinds import KINDS, Kind
 from .problems import Problem
 
 SCHEMA_FOLDER = "schemas"

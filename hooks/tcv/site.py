@@ -9,8 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import countymap
 from .checks import check
 from .dates import build_date
+from .kinds import KINDS
 from .load import LoadedData, load_data
 from .models import Company, Municipality, Occupation, Programme, Provider, Region, RoleModel
 from .problems import DataError, Problem, Severity
@@ -45,7 +47,7 @@ class Site:
         occupations: Iterable[Occupation] = (),
         source_paths: dict[tuple[str, str], str] | None = None,
     ) -> None:
-        """`source_paths` maps (folder, id) to the record's file, relative to the data folder."""
+        """`source_paths` maps (kind, id) to the record's file, relative to the data folder."""
         self.today = today
         self.region = region
         self.municipalities = {
@@ -158,7 +160,11 @@ def validate(data_dir: Path, today: date | None = None) -> tuple[LoadedData, lis
     """Load and check everything; return the data and every problem (errors and warnings)."""
     today = today or build_date()
     data = load_data(data_dir)
-    problems = [*data.problems, *check(data, today)]
+    problems = [
+        *data.problems,
+        *check(data, today),
+        *countymap.check(data_dir, data.municipalities),
+    ]
     return data, sorted(set(problems))
 
 
@@ -171,22 +177,21 @@ def load_site(data_dir: Path, today: date | None = None) -> tuple[Site, list[Pro
     assert data.region is not None
     records: dict[str, list[Any]] = {k: [e.record for e in v] for k, v in data.records.items()}
     paths = {
-        (folder, e.record.id): e.source.path.relative_to(data_dir).as_posix()
-        for folder, entries in data.records.items()
+        (name, e.record.id): e.source.path.relative_to(data_dir).as_posix()
+        for name, entries in data.records.items()
         for e in entries
     }
-    paths.update(
-        {("municipalities", e.record.id): "municipalities.yml" for e in data.municipalities}
-    )
+    municipalities_file = str(KINDS["municipalities"].file)
+    paths.update({("municipality", e.record.id): municipalities_file for e in data.municipalities})
     site = Site(
         today=today,
         region=data.region.record,
         municipalities=[e.record for e in data.municipalities],
-        providers=records["providers"],
-        programmes=records["programmes"],
-        companies=records["companies"],
-        role_models=records["role_models"],
-        occupations=records["occupations"],
+        providers=records["provider"],
+        programmes=records["programme"],
+        companies=records["company"],
+        role_models=records["role_model"],
+        occupations=records["occupation"],
         source_paths=paths,
     )
     return site, problems

@@ -28,20 +28,14 @@ from typing import Any
 import yaml
 
 from .dates import build_date
+from .kinds import KINDS, record_folders, single_files
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_DATA = ROOT / "data"
 
-# What the generator writes; with --force only these are replaced in a non-empty folder.
-LAYOUT = (
-    "region.yml",
-    "municipalities.yml",
-    "providers",
-    "programmes",
-    "companies",
-    "occupations",
-    "role_models",
-)
+# What the generator writes (the registry's files and folders); with --force only these are
+# replaced in a non-empty folder.
+LAYOUT = (*single_files(), *record_folders())
 
 try:
     _Dumper: type = yaml.CSafeDumper
@@ -94,16 +88,16 @@ def counts_from_data(data_dir: Path, factor: int) -> Counts:
         yaml.load(_read(data_dir / "municipalities.yml"), Loader=yaml.CSafeLoader)["municipalities"]
     )
 
-    def files(folder: str) -> int:
-        return len(list((data_dir / folder).glob("*.yml")))
+    def files(kind: str) -> int:
+        return len(list((data_dir / str(KINDS[kind].folder)).glob("*.yml")))
 
-    programmes = files("programmes") * factor
-    occupations = files("occupations") * factor or _occupations_for(programmes)
+    programmes = files("programme") * factor
+    occupations = files("occupation") * factor or _occupations_for(programmes)
     return Counts(
         municipalities=municipalities * factor,
-        providers=files("providers") * factor,
+        providers=files("provider") * factor,
         programmes=programmes,
-        companies=files("companies") * factor,
+        companies=files("company") * factor,
         occupations=occupations,
     )
 
@@ -333,6 +327,17 @@ class Generated:
     programmes: dict[str, dict[str, Any]]
     companies: dict[str, dict[str, Any]]
     occupations: dict[str, dict[str, Any]]
+
+    def records(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """The records of every kind kept one per file, by kind name (kinds.py). No role
+        models: their stories are about real people and published only with consent."""
+        return {
+            "provider": self.providers,
+            "programme": self.programmes,
+            "company": self.companies,
+            "occupation": self.occupations,
+            "role_model": {},
+        }
 
 
 class Generator:
@@ -730,18 +735,14 @@ def generate(counts: Counts, *, seed: int = 1, today: date, expired: float = 0.0
 def write(data: Generated, out_dir: Path, header: str) -> None:
     """Write `data` in the layout of data/: one file per provider, programme, company, occupation."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    _dump(out_dir / "region.yml", data.region, header)
-    _dump(out_dir / "municipalities.yml", {"municipalities": data.municipalities}, header)
-    for folder, records in (
-        ("providers", data.providers),
-        ("programmes", data.programmes),
-        ("companies", data.companies),
-        ("occupations", data.occupations),
-    ):
-        (out_dir / folder).mkdir()
+    _dump(out_dir / str(KINDS["region"].file), data.region, header)
+    municipalities = {"municipalities": data.municipalities}
+    _dump(out_dir / str(KINDS["municipalities"].file), municipalities, header)
+    for name, records in data.records().items():
+        folder = out_dir / str(KINDS[name].folder)
+        folder.mkdir()
         for record_id, record in records.items():
-            _dump(out_dir / folder / f"{record_id}.yml", record, header)
-    (out_dir / "role_models").mkdir()
+            _dump(folder / f"{record_id}.yml", record, header)
 
 
 def _dump(path: Path, data: dict[str, Any], header: str) -> None:

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-FINDER = "utbildningar/"
-MUNICIPALITIES = "kommuner/"
-PROVIDERS = "anordnare/"
-COMPANIES = "foretag/"
-OCCUPATIONS = "yrken/"
-ROLE_MODELS = "forebilder/"
+from .kinds import KINDS
+
+# Record pages live under their kind's prefix (kinds.py); the listing is the prefix itself.
+FINDER = str(KINDS["programme"].url)
+MUNICIPALITIES = str(KINDS["municipalities"].url)
+PROVIDERS = str(KINDS["provider"].url)
+COMPANIES = str(KINDS["company"].url)
+OCCUPATIONS = str(KINDS["occupation"].url)
+ROLE_MODELS = str(KINDS["role_model"].url)
 OCCUPATIONS_EN = "en/occupations/"
 FINDER_INTRO_EN = "en/programmes/"  # hand-written: content/en/programmes.md
 PROGRESS = "framsteg/"
 OPEN_DATA = "data/"
 
 _FOLDERS = {
-    "programme": FINDER,
+    **{kind.name: kind.url for kind in KINDS.values() if kind.folder and kind.url},
     "municipality": MUNICIPALITIES,
-    "provider": PROVIDERS,
-    "company": COMPANIES,
-    "occupation": OCCUPATIONS,
     "occupation_en": OCCUPATIONS_EN,
-    "role_model": ROLE_MODELS,
 }
 
 
