@@ -11,6 +11,7 @@ import jinja2
 
 from . import countymap, export, fieldref, finder, labels, urls
 from .dates import english_date, swedish_date, swedish_partial_date
+from .kinds import KINDS
 from .markdown_text import to_html
 from .models import Programme
 from .site import Site
@@ -83,7 +84,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             urls.record("programme", programme.id),
             f"{programme.name}, {provider.name}",
             programme.summary,
-            "programme.html",
+            str(KINDS["programme"].template),
             {"programme": programme},
             site.source_paths.get(("programme", programme.id)),
             programme=programme,
@@ -93,7 +94,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             urls.record("municipality", municipality.id),
             f"{municipality.name} kommun",
             _municipality_description(site, municipality),
-            "municipality.html",
+            str(KINDS["municipalities"].template),
             {"municipality": municipality},
             site.source_paths.get(("municipality", municipality.id)),
         )
@@ -106,7 +107,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             f"{labels.PROVIDER_KINDS[provider.kind].lower()}. "
             f"{_count(count, 'teknisk utbildning', 'tekniska utbildningar')} härifrån finns med "
             "på webbplatsen.",
-            "provider.html",
+            str(KINDS["provider"].template),
             {"provider": provider},
             site.source_paths.get(("provider", provider.id)),
         )
@@ -117,7 +118,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             urls.record("company", company.id),
             company.name,
             f"{company.name} i {region}: {labels.COMPANY_ROLES[company.role].lower()}.",
-            "company.html",
+            str(KINDS["company"].template),
             {"company": company},
             site.source_paths.get(("company", company.id)),
         )
@@ -207,7 +208,7 @@ def _occupation_pages(site: Site) -> Iterator[GeneratedPage]:
             url,
             occupation.name,
             occupation.summary,
-            "occupation.html",
+            str(KINDS["occupation"].template),
             {"occupation": occupation},
             source,
             alternates=alternates,
@@ -240,7 +241,7 @@ def _role_model_pages(site: Site) -> Iterator[GeneratedPage]:
             urls.record("role_model", story.id),
             f"{story.name}, {story.role}",
             story.quote,
-            "role_model.html",
+            str(KINDS["role_model"].template),
             {"story": story},
             site.source_paths.get(("role_model", story.id)),
         )
