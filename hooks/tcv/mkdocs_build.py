@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import export, urls
+from . import countymap, export, urls
 from .pages import GeneratedPage, PageRenderer, site_pages
 from .problems import DataError, format_problems
 from .site import load_site
@@ -50,7 +50,12 @@ class SiteBuild:
             log.info(str(warning))
         self.edit = bool(config.edit_uri)
         self.site_url = config.site_url or ""
-        self.renderer = PageRenderer(Path(config.theme.custom_dir), self.site, self.site_url)
+        self.renderer = PageRenderer(
+            Path(config.theme.custom_dir),
+            self.site,
+            self.site_url,
+            county_map=countymap.county_map(self.data_dir, self.site.municipalities.values()),
+        )
         self.pages: dict[str, GeneratedPage] = {}
 
     def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
