@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from . import labels, urls
 from .models import Programme
+from .offerings import AdultOffer, Listing
 from .site import Site
 
 # Above this many programmes the finder is split into one page per municipality, so that no page
@@ -46,8 +47,10 @@ class Facet:
         return bool(self.values)
 
 
-def card_values(site: Site, programme: Programme) -> dict[str, str]:
+def card_values(site: Site, programme: Listing) -> dict[str, str]:
     """The values a card carries for each facet, as data-* attributes (space-separated)."""
+    if not isinstance(programme, Programme):
+        return _official_card_values(programme)
     study = programme.study
     return {
         "kommun": site.municipality_of(programme).id,
@@ -59,7 +62,20 @@ def card_values(site: Site, programme: Programme) -> dict[str, str]:
     }
 
 
-def facets(site: Site, programmes: Iterable[Programme]) -> list[Facet]:
+def _official_card_values(listing: Listing) -> dict[str, str]:
+    """A programme only Skolverket lists has no Teknikcollege decision: not certified."""
+    adult = listing if isinstance(listing, AdultOffer) else None
+    return {
+        "kommun": listing.municipality.id,
+        "niva": listing.level,
+        "omrade": " ".join(getattr(listing, "areas", ())),
+        "certifiering": CERTIFICATION_SLUGS["none"],
+        "takt": (adult.pace or "") if adult else "",
+        "distans": "ja" if adult and adult.event.distance else "nej",
+    }
+
+
+def facets(site: Site, programmes: Iterable[Listing]) -> list[Facet]:
     """Facets with the values present among `programmes`, in a sensible order; empty ones drop."""
     programmes = list(programmes)
     cards = [card_values(site, p) for p in programmes]
@@ -87,9 +103,11 @@ def facets(site: Site, programmes: Iterable[Programme]) -> list[Facet]:
                     if municipalities[m.id]
                 ),
             ),
-            Facet("niva", "Form", _present(labels.LEVELS, levels)),
+            # Every form and every certification state, also with no programme: a link to
+            # "vuxenutbildning" then shows honestly that none is listed, instead of all of them.
+            Facet("niva", "Form", _every(labels.LEVELS, levels)),
             Facet("omrade", "Område", _present(labels.AREAS, areas), multiple=False),
-            Facet("certifiering", "Certifiering", _present(slug_labels, states)),
+            Facet("certifiering", "Certifiering", _every(slug_labels, states)),
             Facet("takt", "Studietakt", _present(labels.PACE, paces)),
             Facet(
                 "distans",
@@ -105,6 +123,10 @@ def facets(site: Site, programmes: Iterable[Programme]) -> list[Facet]:
 
 def _present(known: dict[str, str], counts: Counter[str]) -> tuple[FacetValue, ...]:
     return tuple(FacetValue(v, label, counts[v]) for v, label in known.items() if counts[v])
+
+
+def _every(known: dict[str, str], counts: Counter[str]) -> tuple[FacetValue, ...]:
+    return tuple(FacetValue(v, label, counts[v]) for v, label in known.items())
 
 
 def filter_css(facets: Iterable[Facet]) -> str:
@@ -132,7 +154,7 @@ def filter_css(facets: Iterable[Facet]) -> str:
 
 
 def is_split(site: Site) -> bool:
-    return len(site.programmes) > MAX_CARDS_PER_PAGE
+    return site.listed_count() > MAX_CARDS_PER_PAGE
 
 
 def url_for_municipality(site: Site, municipality_id: str) -> str:

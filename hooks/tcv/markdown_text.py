@@ -38,6 +38,8 @@ def to_html(text: str) -> Markup:
 
 def disallowed_links(text: str) -> Iterator[str]:
     """Link targets in Markdown that the site would refuse, so validation can name them."""
+    if "](" not in text and "<" not in text and "href" not in text.casefold():
+        return  # most texts have no link at all: skip the expression (a third of validation)
     for match in _LINK.finditer(text):
         target = next(g for g in match.groups() if g)
         if not target.lower().startswith(ALLOWED_SCHEMES):

@@ -32,6 +32,8 @@ PHONE_PATTERN = r"^\+?[0-9][0-9 -]{5,}$"
 POSTAL_CODE_PATTERN = r"^[0-9]{3} ?[0-9]{2}$"
 IMAGE_FILE_PATTERN = r"^[a-z0-9-]+\.(webp|avif|jpg|png)$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+# Arbetsförmedlingen's concept ids (yb_concept_id in the Yrkesbarometer): letters, digits, '_'.
+CONCEPT_ID_PATTERN = r"^[A-Za-z0-9_]{3,40}$"
 
 # A hint for every pattern above, in the words an editor understands.
 PATTERN_HINTS = {
@@ -48,14 +50,15 @@ PATTERN_HINTS = {
     ".webp, .avif, .jpg eller .png",
     PARTIAL_DATE_PATTERN: "skriv året, året och månaden eller hela datumet, "
     "t.ex. 2016, 2016-06 eller 2016-06-15",
+    CONCEPT_ID_PATTERN: "Arbetsförmedlingens yb_concept_id som det står i Yrkesbarometern: "
+    "bokstäver, siffror och understreck, inom citattecken",
 }
 
-_MARKUP = re.compile(r"[<>]")
 _HTML_TAG = re.compile(r"<(?![a-z][a-z0-9+.-]*:)[a-zA-Z/!?]")
 
 
 def _plain(value: str) -> str:
-    if _MARKUP.search(value):
+    if "<" in value or ">" in value:
         raise ValueError("får inte innehålla < eller > — skriv vanlig text utan HTML")
     if value != value.strip():
         raise ValueError("börjar eller slutar med mellanslag — ta bort mellanslagen")
@@ -84,6 +87,8 @@ def _partial_date_text(value: object) -> object:
 
 
 def _real_partial_date(value: str) -> str:
+    if len(value) == 4:  # a year: the pattern has said all there is to say
+        return value
     year, month, day = (int(part) for part in [*value.split("-"), "1", "1"][:3])
     try:
         date(year, month, day)
@@ -487,6 +492,11 @@ class Occupation(FileRecord):
     )
     figures: list[Figure] = Field(
         default_factory=list, description="Siffror om yrket, var och en med källa"
+    )
+    concept_id: Annotated[str, Field(pattern=CONCEPT_ID_PATTERN)] | None = Field(
+        None,
+        description="Arbetsförmedlingens begrepps-id för yrket i Yrkesbarometern (yb_concept_id); "
+        "med det visar sidan Arbetsförmedlingens bedömning för länet och Sverige",
     )
     english: OccupationEnglish | None = Field(None, description="Yrket på engelska")
 
