@@ -181,14 +181,15 @@ def test_the_notice_says_how_many_programmes_are_listed_and_that_none_is_certifi
     real_site: Path, model: Site
 ) -> None:
     count = len(model.programmes)
-    notice = soup(real_site, urls.FINDER).select_one(".tcv-preliminary").get_text(" ")
-    assert " ".join(notice.split()) == (
-        "Preliminära uppgifter Teknikcollege Västerbotten byggs upp i ett projekt som pågår till "
-        "31 augusti 2028. Ingen utbildning har certifierats inom Teknikcollege Västerbotten än. "
-        f"Listan är inte komplett: den tar upp {count} utbildningar som vi har hittat i "
-        "offentliga källor, och uppgifterna kan ha ändrats. Kontrollera alltid med skolan innan "
-        "du söker. Om uppgifterna"
-    )
+    for url in (urls.FINDER, urls.record("programme", next(iter(model.programmes)))):
+        notice = soup(real_site, url).select_one(".tcv-preliminary").get_text()
+        assert " ".join(notice.split()) == (
+            "Preliminära uppgifter Teknikcollege Västerbotten byggs upp i ett projekt som pågår till "
+            "31 augusti 2028. Ingen utbildning har certifierats inom Teknikcollege Västerbotten än. "
+            f"Listan är inte komplett: den tar upp {count} utbildningar som vi har hittat i "
+            "offentliga källor, och uppgifterna kan ha ändrats. Kontrollera alltid med skolan innan "
+            "du söker. Om uppgifterna"
+        )
     english = soup(real_site, urls.OCCUPATIONS_EN).select_one(".tcv-preliminary")
     assert english["lang"] == "en"
     assert f"it shows {count} programmes found in public sources" in english.get_text(" ")
