@@ -14,9 +14,11 @@ from playwright.sync_api import Browser
 
 from tcv.audit.browser import (
     DESKTOP,
+    PHONE,
     READ_CSP_VIOLATIONS,
     RECORD_CSP_VIOLATIONS,
     new_context,
+    switch_scheme,
     wait_until_ready,
 )
 from tcv.audit.server import serve
@@ -116,3 +118,51 @@ def test_the_theme_scripts_on_the_same_page_are_allowed(
         assert page.evaluate("() => document.documentElement.classList.contains('tcv-scripted')")
     finally:
         context.close()
+
+
+def test_search_finder_guide_menu_and_colour_toggle_work_within_the_policy(
+    chromium: Browser, origin: str
+) -> None:
+    """Used as a visitor would, on the real site: every securitypolicyviolation is recorded
+    (the every-page audit only loads pages, switches the scheme and walks with Tab)."""
+    context = new_context(chromium, PHONE)
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    seen: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("console", lambda m: seen.append(m.text) if m.type == "error" else None)
+        page.goto(origin + "/", wait_until="load")
+        wait_until_ready(page)
+        # Search: Material's worker answers a query, results are drawn into the page.
+        page.click('button[data-tcv-toggle="search"]')
+        page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+        page.keyboard.type("teknik")
+        page.wait_for_selector(".md-search-result__item")
+        page.keyboard.press("Escape")
+        # The menu, and the colour scheme.
+        page.click('button[data-tcv-toggle="drawer"]')
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
+        page.keyboard.press("Escape")
+        switch_scheme(page)
+        violations = page.evaluate(READ_CSP_VIOLATIONS)
+        # The finder: a filter applied by the script (the count is announced).
+        page.goto(origin + "/utbildningar/", wait_until="load")
+        wait_until_ready(page)
+        page.wait_for_selector(".tcv-finder.is-js")
+        before = page.inner_text("[data-tcv-status]")
+        page.locator(".tcv-finder input[type=checkbox]").first.check()
+        page.wait_for_function(
+            "(b) => document.querySelector('[data-tcv-status]').textContent !== b", arg=before
+        )
+        violations += page.evaluate(READ_CSP_VIOLATIONS)
+        # The interest guide: its form is built by guide.js and answers.
+        page.goto(origin + "/vad-passar-mig/", wait_until="load")
+        wait_until_ready(page)
+        page.check("#tcv-guide-q0-a0")
+        page.click(".tcv-guide__form button[type=submit]")
+        page.wait_for_selector(".tcv-guide__result strong")
+        violations += page.evaluate(READ_CSP_VIOLATIONS)
+    finally:
+        context.close()
+    assert violations == []
+    assert seen == []
