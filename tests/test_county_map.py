@@ -108,16 +108,20 @@ def test_the_tables_stay_beside_the_map(real_site: Path, site: Site) -> None:
     assert soup(real_site, urls.PROGRESS).select_one("figure.tcv-map + table") is not None
 
 
-def test_on_the_finder_only_municipalities_with_programmes_filter_it(
+def test_on_the_finder_only_municipalities_in_its_filter_are_links_that_filter_it(
     real_site: Path, site: Site
 ) -> None:
+    page = soup(real_site, urls.FINDER)
     svg = the_map(real_site, urls.FINDER).select_one("svg")
     linked = {a.title.get_text(): resolve(urls.FINDER, a["href"]) for a in svg.select("a")}
     unlinked = [g.title.get_text() for g in svg.select("g.tcv-map__area")]
+    in_filter = {i["value"] for i in page.select("input[name=kommun]")}
+    assert in_filter, "the finder has no Kommun filter"
     expected_links = {}
     expected_plain = []
     for m in site.municipalities.values():
-        count = len(site.programmes_in(m))
+        count = len(page.select(f'.tcv-card[data-kommun~="{m.id}"]'))
+        assert (m.id in in_filter) == bool(count)
         if count:
             word = "utbildning" if count == 1 else "utbildningar"
             target = finder.url_for_municipality(site, m.id)
