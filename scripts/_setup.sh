@@ -78,12 +78,12 @@ ensure_node_tools() {
   if ! command -v npm >/dev/null 2>&1; then
     step "Installerar Debians nodejs och npm för testverktygen"
     if ! apt_install nodejs npm; then
-      echo "npm behövs för testverktygen (axe-core och Nu HTML Checker) men hittades inte." \
+      echo "npm behövs för testverktygen (axe-core, Nu HTML Checker och Biome) men hittades inte." \
         "Installera Node.js 18 eller senare med npm och kör kommandot igen." >&2
       return 1
     fi
   fi
-  step "Installerar testverktygen i package-lock.json (axe-core, Nu HTML Checker)"
+  step "Installerar testverktygen i package-lock.json (axe-core, Nu HTML Checker, Biome)"
   (cd "$ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
   echo "$want" > "$stamp"
 }
