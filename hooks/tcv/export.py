@@ -16,6 +16,7 @@ from frictionless import FrictionlessException, Package, system
 from . import labels, urls
 from .finder import CERTIFICATION_SLUGS
 from .kinds import KINDS, Kind, target
+from .offerings import FIGURES, SourceNote
 from .site import Site
 
 LICENSE = {
@@ -342,6 +343,255 @@ TABLES = (
 )
 
 
+# --- The official snapshots (data/official/), only when there are any ----------------------------
+
+
+@dataclass(frozen=True)
+class OfficialTable(Table):
+    """Rows from an authority's open data: the resource names its source and its terms."""
+
+    snapshot: str = "planned"  # 'planned' (Skolverket) or 'outlook' (Arbetsförmedlingen)
+
+    def source(self, site: Site) -> SourceNote | None:
+        offerings = site.offerings
+        return offerings.planned_source if self.snapshot == "planned" else offerings.outlook_source
+
+    def licence(self, site: Site) -> str | None:
+        official = site.offerings.official
+        snapshot = getattr(official, self.snapshot, None) if official else None
+        return snapshot.source.licence if snapshot else None
+
+
+def _official_fields() -> list[dict[str, Any]]:
+    return [
+        _field("source", "string", "Myndigheten som publicerade uppgiften", required=True),
+        _field("fetched_on", "date", "När uppgiften hämtades från myndighetens öppna data"),
+    ]
+
+
+def _source_cells(source: SourceNote | None) -> tuple[Any, ...]:
+    return (source.publisher, source.fetched_on) if source else (None, None)
+
+
+OFFICIAL_TABLES = (
+    OfficialTable(
+        "official_programmes",
+        "Tekniska gymnasieprogram enligt Skolverket",
+        [
+            _field(
+                "school_unit_code",
+                "string",
+                "Skolverkets skolenhetskod",
+                required=True,
+                pattern="[0-9]{8}",
+            ),
+            _field("school_unit_name", "string", "Skolenhetens namn hos Skolverket", required=True),
+            _field("municipality", "string", "Kommunens id", required=True),
+            _field("programme_code", "string", "Nationell programkod", required=True),
+            _field("name", "string", "Programmets namn hos Skolverket", required=True),
+            _field("school_years", "string", "Läsår som utbildningen planeras starta"),
+            _field("orientations", "string", "Inriktningar: kod och namn, åtskilda av semikolon"),
+            _field("level", "string", "Form", required=True, **_enum(["gymnasium", "larling"])),
+            _field(
+                "programmes",
+                "string",
+                "Redaktionens utbildningar (id) som motsvarar programmet, åtskilda av mellanslag; tomt när ingen finns",
+            ),
+            *_official_fields(),
+        ],
+        lambda site: (
+            (
+                o.unit.code,
+                o.unit.name,
+                o.municipality.id,
+                o.programme_code,
+                o.name,
+                " ".join(o.school_years),
+                "; ".join(f"{p.code}: {p.name}" for p in o.orientations),
+                o.level,
+                " ".join(p.id for p in o.curated),
+                *_source_cells(o.source),
+            )
+            for o in site.offerings.official_programmes
+        ),
+        ("school_unit_code", "programme_code"),
+        (("municipality", "municipalities"),),
+    ),
+    OfficialTable(
+        "official_figures",
+        "Skolverkets statistik för programmen",
+        [
+            _field(
+                "school_unit_code",
+                "string",
+                "Skolverkets skolenhetskod",
+                required=True,
+                pattern="[0-9]{8}",
+            ),
+            _field("programme_code", "string", "Nationell programkod", required=True),
+            _field(
+                "figure",
+                "string",
+                "Vilken uppgift",
+                required=True,
+                **_enum(name for name, _, _ in FIGURES),
+            ),
+            _field("number", "integer", "Uppgiftens ordning för programmet, från 1", required=True),
+            _field("period", "string", "År eller läsår som uppgiften gäller"),
+            _field("value", "number", "Värdet; tomt när Skolverket inte publicerar något"),
+            _field(
+                "status",
+                "string",
+                "exists, rounded (avrundat), suppressed (för få elever) eller missing",
+                required=True,
+                **_enum(["exists", "rounded", "suppressed", "missing"]),
+            ),
+            _field("raw", "string", "Värdet som Skolverket skrev det"),
+            *_official_fields(),
+        ],
+        lambda site: _figure_rows(site),
+        ("school_unit_code", "programme_code", "figure", "number"),
+    ),
+    OfficialTable(
+        "official_adult_education",
+        "Teknisk vuxenutbildning och yrkeshögskola enligt Skolverket",
+        [
+            _field(
+                "id",
+                "string",
+                "Skolverkets id för utbildningstillfället",
+                required=True,
+                unique=True,
+            ),
+            _field("title", "string", "Utbildningens namn", required=True),
+            _field("provider_name", "string", "Anordnarens namn hos Skolverket"),
+            _field("municipality", "string", "Kommunens id", required=True),
+            _field(
+                "level",
+                "string",
+                "Form",
+                required=True,
+                **_enum(["vuxenutbildning", "yrkeshogskola"]),
+            ),
+            _field("start", "date", "Startdatum"),
+            _field("rolling_start", "boolean", "Löpande start", required=True),
+            _field("pace_percent", "number", "Studietakt i procent"),
+            _field("distance", "boolean", "Kan läsas på distans"),
+            _field("last_application_date", "date", "Sista ansökningsdag"),
+            *_official_fields(),
+        ],
+        lambda site: (
+            (
+                a.event.id,
+                a.event.title,
+                a.event.provider_name,
+                a.municipality.id,
+                a.level,
+                a.event.start,
+                a.event.rolling_start,
+                a.event.pace_percent,
+                a.event.distance,
+                a.event.last_application_date,
+                *_source_cells(a.source),
+            )
+            for a in site.offerings.adult_offers
+        ),
+        ("id",),
+        (("municipality", "municipalities"),),
+    ),
+    OfficialTable(
+        "occupation_outlooks",
+        "Arbetsförmedlingens bedömning av yrkena (Yrkesbarometern)",
+        [
+            _field("occupation", "string", "Yrkets id", required=True),
+            _field(
+                "concept_id",
+                "string",
+                "Arbetsförmedlingens begrepps-id (yb_concept_id)",
+                required=True,
+            ),
+            _field(
+                "county", "string", "Länskod; 00 är hela Sverige", required=True, pattern="[0-9]{2}"
+            ),
+            _field("round", "string", "Omgången som bedömningen kommer från", required=True),
+            _field(
+                "job_opportunities",
+                "string",
+                "Jobbmöjligheter",
+                **_enum(["små", "medelstora", "stora"]),
+            ),
+            _field(
+                "recruitment_situation",
+                "string",
+                "Rekryteringssituation",
+                **_enum(["överskott", "balans", "paradox", "brist"]),
+            ),
+            _field(
+                "forecast",
+                "string",
+                "Efterfrågan på arbetskraft på fem års sikt",
+                **_enum(["öka", "vara oförändrad", "minska"]),
+            ),
+            *_official_fields(),
+        ],
+        lambda site: (
+            (
+                occupation.id,
+                row.outlook.concept_id,
+                row.outlook.county,
+                row.outlook.round,
+                row.outlook.job_opportunities,
+                row.outlook.recruitment_situation,
+                row.outlook.forecast,
+                *_source_cells(site.offerings.outlook_source),
+            )
+            for occupation in site.occupations.values()
+            for row in site.offerings.outlooks_for(occupation)
+        ),
+        ("occupation", "county"),
+        (("occupation", "occupations"),),
+        snapshot="outlook",
+    ),
+)
+
+
+def _figure_rows(site: Site) -> Iterable[tuple[Any, ...]]:
+    for o in site.offerings.official_programmes:
+        for name, _, _ in FIGURES:
+            figures = getattr(o.statistics, name) if o.statistics else []
+            for number, f in enumerate(figures, start=1):
+                yield (
+                    o.unit.code,
+                    o.programme_code,
+                    name,
+                    number,
+                    f.period,
+                    f.value,
+                    f.status,
+                    f.raw,
+                    *_source_cells(o.source),
+                )
+
+
+def tables(site: Site) -> tuple[Table, ...]:
+    """The package's tables: the official ones only when data/official/ has snapshots."""
+    return TABLES + OFFICIAL_TABLES if site.offerings.official else TABLES
+
+
+def _descriptor(table: Table, site: Site) -> dict[str, Any]:
+    descriptor = table.descriptor()
+    if isinstance(table, OfficialTable):
+        source = table.source(site)
+        if source:
+            named = {"title": f"{source.publisher}: {source.title}"}
+            descriptor["sources"] = [{**named, "path": source.url} if source.url else named]
+            descriptor["description"] = (
+                f"{source.text}. Myndighetens villkor gäller för uppgifterna"
+                + (f" ({table.licence(site)})." if table.licence(site) else ".")
+            )
+    return descriptor
+
+
 def _source_rows(site: Site) -> Iterable[tuple[Any, ...]]:
     records: list[tuple[str, str, Any]] = [("region", "region", site.region)]
     for table, values in (
@@ -374,21 +624,21 @@ def _source_rows(site: Site) -> Iterable[tuple[Any, ...]]:
 
 def package_files(site: Site) -> dict[str, str]:
     """File name → text for every file of the data package."""
-    files = {table.path: table.csv_text(site) for table in TABLES}
+    files = {table.path: table.csv_text(site) for table in tables(site)}
     descriptor = {
         "name": "teknikcollege-vasterbotten",
         "title": f"{site.region.name}: utbildningar, anordnare, kommuner och företag",
         "description": "Öppna data från webbplatsen, samma uppgifter som sidorna visar.",
         "licenses": [LICENSE],
         "created": f"{site.today.isoformat()}T00:00:00Z",
-        "resources": [table.descriptor() for table in TABLES],
+        "resources": [_descriptor(table, site) for table in tables(site)],
     }
     files["datapackage.json"] = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     return files
 
 
 def row_counts(site: Site) -> dict[str, int]:
-    return {table.name: sum(1 for _ in table.rows(site)) for table in TABLES}
+    return {table.name: sum(1 for _ in table.rows(site)) for table in tables(site)}
 
 
 def validate_package(descriptor: Path) -> list[str]:

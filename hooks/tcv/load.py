@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from .kinds import KINDS, record_folders, single_files
 from .models import PATTERN_HINTS, SLUG_PATTERN, Municipality, MunicipalityList, Region
+from .official import OFFICIAL_FOLDER  # snapshots written by `tcv sync`
 from .problems import Problem
 from .yamlsource import ParsedCache, YamlFile, read_yaml
 
@@ -188,7 +189,7 @@ def _with_file_id(
 
 
 def _unknown_entries(data_dir: Path) -> list[Problem]:
-    known = set(single_files()) | set(record_folders()) | {"schemas", "geo"}
+    known = set(single_files()) | set(record_folders()) | {"schemas", "geo", OFFICIAL_FOLDER}
     return [
         Problem(
             str(path),

@@ -14,6 +14,7 @@ from .dates import english_date, swedish_date, swedish_partial_date
 from .kinds import KINDS
 from .markdown_text import to_html
 from .models import Programme
+from .offerings import AdultOffer, Listing
 from .site import Site
 from .text import kronor, percent, thousands
 
@@ -76,7 +77,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
         f"Hämta uppgifterna om utbildningar, anordnare, kommuner och företag i {region} som "
         "öppna data: CSV-filer och ett Frictionless Data Package.",
         "opendata.html",
-        {"tables": export.TABLES, "rows": export.row_counts(site), "license": export.LICENSE},
+        {"tables": export.tables(site), "rows": export.row_counts(site), "license": export.LICENSE},
     )
     for programme in site.programmes.values():
         provider = site.provider_of(programme)
@@ -99,7 +100,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             site.source_paths.get(("municipality", municipality.id)),
         )
     for provider in site.providers.values():
-        count = len(site.programmes_at(provider))
+        count = len(site.programmes_at(provider)) + len(site.offerings.official_only_at(provider))
         yield GeneratedPage(
             urls.record("provider", provider.id),
             provider.name,
@@ -127,7 +128,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
 def _finder_pages(site: Site) -> Iterator[GeneratedPage]:
     """The finder: one page with every programme, or, when there are more than a page should
     carry, one finder page per municipality and a first page that leads to them."""
-    programmes = list(site.programmes.values())
+    programmes = site.listings()
     split = finder.is_split(site)
     description = (
         f"Tekniska utbildningar i {site.region.short_name}: gymnasium, lärling och "
@@ -137,7 +138,7 @@ def _finder_pages(site: Site) -> Iterator[GeneratedPage]:
     yield _finder_page(site, urls.FINDER, "Utbildningar", description, shown, split=split)
     if split:
         for municipality in site.municipalities.values():
-            here = site.programmes_in(municipality)
+            here = site.listings_in(municipality)
             if here:
                 yield _finder_page(
                     site,
@@ -155,7 +156,7 @@ def _finder_page(
     url: str,
     title: str,
     description: str,
-    programmes: list[Programme],
+    programmes: list[Listing],
     *,
     split: bool = False,
     municipality: Any = None,
@@ -248,7 +249,7 @@ def _role_model_pages(site: Site) -> Iterator[GeneratedPage]:
 
 
 def _municipality_description(site: Site, municipality: Any) -> str:
-    count = len(site.programmes_in(municipality))
+    count = len(site.listings_in(municipality))
     return (
         f"{municipality.name} kommun i {site.region.short_name}: "
         f"{labels.MEMBERSHIP[municipality.membership].lower()}. "
@@ -303,6 +304,7 @@ class PageRenderer:
             urls=urls,
             certification_sentence=lambda c: labels.certification_sentence(c, site.today),
             card_values=lambda programme: finder.card_values(site, programme),
+            card_kind=_card_kind,  # which card macro a finder listing takes
             field_reference=fieldref.field_reference,
             finder_for=lambda municipality_id: finder.url_for_municipality(site, municipality_id),
             county_map=county_map,  # None when the data folder has no map (theme: map.html)
@@ -326,6 +328,13 @@ class PageRenderer:
         except jinja2.TemplateNotFound:
             raise KeyError(name) from None
         return template.render(url=_linker(current_url), argument=argument).strip()
+
+
+def _card_kind(listing: Listing) -> str:
+    """'programme' (the editors'), 'official' (only Skolverket lists it) or 'adult'."""
+    if isinstance(listing, Programme):
+        return "programme"
+    return "adult" if isinstance(listing, AdultOffer) else "official"
 
 
 def _linker(current: str) -> Callable[..., str]:

@@ -15,6 +15,8 @@ from .dates import build_date
 from .kinds import KINDS
 from .load import LoadedData, load_data
 from .models import Company, Municipality, Occupation, Programme, Provider, Region, RoleModel
+from .offerings import Listing, Offerings, check_occupations, school_key
+from .official import OfficialData, check_against_official, load_official
 from .problems import DataError, Problem, Severity
 from .text import sort_key
 
@@ -46,8 +48,10 @@ class Site:
         role_models: Iterable[RoleModel],
         occupations: Iterable[Occupation] = (),
         source_paths: dict[tuple[str, str], str] | None = None,
+        official: OfficialData | None = None,
     ) -> None:
-        """`source_paths` maps (kind, id) to the record's file, relative to the data folder."""
+        """`source_paths` maps (kind, id) to the record's file, relative to the data folder;
+        `official` holds the snapshots of data/official/ (None when there are none)."""
         self.today = today
         self.region = region
         self.municipalities = {
@@ -88,6 +92,12 @@ class Site:
         for company in self.companies.values():
             if company.municipality:
                 self._companies_in[company.municipality].append(company)
+        self.offerings = Offerings(
+            official,
+            municipalities=self.municipalities.values(),
+            providers=self.providers.values(),
+            programmes=self.programmes.values(),
+        )
 
     # --- relations ---------------------------------------------------------------------------
 
@@ -128,6 +138,38 @@ class Site:
     def employers_of(self, occupation: Occupation) -> list[Company]:
         return [self.companies[c] for c in occupation.employers]
 
+    # --- the official snapshots (offerings.py); empty without data/official/ ----------------
+
+    def listings_in(self, municipality: Municipality) -> list[Listing]:
+        """The finder's cards for one municipality: the editors' programmes and the programmes
+        only Skolverket lists, by school and name, then adult education."""
+        school: list[Listing] = [
+            *self.programmes_in(municipality),
+            *self.offerings.official_only_in(municipality),
+        ]
+        school.sort(key=self._listing_order)
+        return [*school, *self.offerings.adult_in(municipality)]
+
+    def listings(self) -> list[Listing]:
+        if self.offerings.official is None:
+            return list(self.programmes.values())
+        return [e for m in self.municipalities.values() for e in self.listings_in(m)]
+
+    def listed_count(self) -> int:
+        """How many programmes the site lists: the editors' and the snapshot's."""
+        offerings = self.offerings
+        only = sum(1 for o in offerings.official_programmes if not o.curated)
+        return len(self.programmes) + only + len(offerings.adult_offers)
+
+    def school_count(self, listings: Iterable[Listing]) -> int:
+        """How many schools (providers, school units, adult-education providers) offer them."""
+        return len({school_key(listing) for listing in listings})
+
+    def _listing_order(self, listing: Listing) -> tuple[str, str]:
+        if isinstance(listing, Programme):
+            return (sort_key(self.provider_of(listing).name), sort_key(listing.name))
+        return (sort_key(listing.school_name), sort_key(listing.name))
+
     # --- figures -----------------------------------------------------------------------------
 
     def certification_state(self, programme: Programme) -> str:
@@ -158,20 +200,41 @@ class Site:
 
 def validate(data_dir: Path, today: date | None = None) -> tuple[LoadedData, list[Problem]]:
     """Load and check everything; return the data and every problem (errors and warnings)."""
-    today = today or build_date()
+    data, _, problems = _validate(data_dir, today or build_date())
+    return data, problems
+
+
+def _validate(data_dir: Path, today: date) -> tuple[LoadedData, OfficialData | None, list[Problem]]:
     data = load_data(data_dir)
+    official, official_problems = _load_official(data_dir)
     problems = [
         *data.problems,
         *check(data, today),
         *countymap.check(data_dir, data.municipalities),
+        *official_problems,
+        *check_against_official(
+            data.records.get("programme", []),
+            data.records.get("provider", []),
+            official,
+            municipality_codes={m.record.id: m.record.code for m in data.municipalities},
+        ),
+        *check_occupations(data.records.get("occupation", []), official),
     ]
-    return data, sorted(set(problems))
+    return data, official, sorted(set(problems))
+
+
+def _load_official(data_dir: Path) -> tuple[OfficialData | None, list[Problem]]:
+    """The snapshots in data/official/; a broken one is a problem like any other."""
+    try:
+        return load_official(data_dir), []
+    except DataError as error:
+        return None, list(error.problems)
 
 
 def load_site(data_dir: Path, today: date | None = None) -> tuple[Site, list[Problem]]:
     """The site model, or DataError listing every error. Warnings are returned with the site."""
     today = today or build_date()
-    data, problems = validate(data_dir, today)
+    data, official, problems = _validate(data_dir, today)
     if any(p.severity is Severity.ERROR for p in problems):
         raise DataError(problems)
     assert data.region is not None
@@ -193,5 +256,6 @@ def load_site(data_dir: Path, today: date | None = None) -> tuple[Site, list[Pro
         role_models=records["role_model"],
         occupations=records["occupation"],
         source_paths=paths,
+        official=official,
     )
     return site, problems
