@@ -82,6 +82,8 @@ def test_every_kind_of_data_file_has_a_section(page: BeautifulSoup) -> None:
         "Företag",
         "Yrke",
         "Förebild",
+        "Evenemang",
+        "Gymnasieantagning",
         "Kommuner",
         "Teknikcollege Västerbotten",
     ]

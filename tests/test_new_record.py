@@ -70,6 +70,14 @@ FILLED = {
             "consent_on:": "consent_on: 2026-05-01",
         },
     ),
+    "antagning": (
+        "2028",
+        "admissions",
+        {
+            "office:": "office: Exempelkansliet",
+            "website:": "website: https://antagning.example.se/",
+        },
+    ),
 }
 
 
@@ -152,7 +160,10 @@ def test_the_file_starts_with_its_schema_line_and_says_what_it_is(data_copy: Pat
     assert "# Filen heter alfa-el.yml, så id:t är alfa-el." in lines
 
 
-@pytest.mark.parametrize("kind", ["programme", "provider", "company", "occupation", "role_model"])
+@pytest.mark.parametrize(
+    "kind",
+    ["programme", "provider", "company", "occupation", "role_model", "event", "admission"],
+)
 def test_every_field_is_in_the_template_with_a_comment_above_it(kind: str) -> None:
     doc = describe_kind(KINDS[kind])
     lines = template(doc, "exempel").splitlines()
@@ -225,7 +236,8 @@ def test_an_unknown_kind_lists_the_kinds_there_are(data_copy: Path) -> None:
     assert result.returncode == 1
     assert result.stderr == (
         "Filen skapades inte: okänt slag 'kommun' — välj ett av: utbildning (programme), "
-        "anordnare (provider), foretag (company), yrke (occupation), forebild (role_model)\n"
+        "anordnare (provider), foretag (company), yrke (occupation), forebild (role_model), "
+        "evenemang (event), antagning (admission)\n"
     )
 
 

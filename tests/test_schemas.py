@@ -43,7 +43,9 @@ def test_the_committed_schemas_are_those_the_models_give() -> None:
 
 def test_there_is_one_schema_per_kind_of_data_file() -> None:
     assert sorted(p.name for p in (DATA / "schemas").glob("*")) == [
+        "admission.schema.json",
         "company.schema.json",
+        "event.schema.json",
         "municipalities.schema.json",
         "occupation.schema.json",
         "programme.schema.json",

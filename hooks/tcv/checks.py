@@ -25,6 +25,7 @@ def check(data: LoadedData, today: date) -> list[Problem]:
         *_unique(data.municipalities, "name"),
         *_references(data),
         *_dates(data, today),
+        *_admission_dates(data, today),
         *(_financing(data) if complete else ()),
     ]
 
@@ -132,6 +133,29 @@ def _dates(data: LoadedData, today: date) -> Iterator[Problem]:
                 f"samtycket är daterat i framtiden ({entry.record.consent_on})",
                 "ange det datum då samtycket faktiskt gavs",
             )
+
+
+def _admission_dates(data: LoadedData, today: date) -> Iterator[Problem]:
+    """Each date's source is in the past; the last known date warns 90 days ahead, so that the
+    next year's dates are in before the site has no coming date to show."""
+    entries = data.records["admission"]
+    for entry in entries:
+        for name, published in entry.record.steps():
+            yield from _source_in_past(entry, [name, "source"], published.source, today)
+    dated = [(d.day, e.record.year, e, name) for e in entries for name, d in e.record.steps()]
+    if not dated:
+        return
+    last, year, entry, name = max(dated, key=lambda found: found[:2])
+    if last - today > EXPIRY_WARNING:
+        return
+    when = f"passerade {last}" if last < today else f"är {last}, inom 90 dagar"
+    yield entry.problem(
+        [name, "day"],
+        f"det sista kända datumet i gymnasieantagningen {when}",
+        f"lägg in datumen för {year + 1} i data/admissions/{year + 1}.yml när "
+        f"{entry.record.office} har publicerat dem",
+        severity=Severity.WARNING,
+    )
 
 
 def _source_dates(entry: Entry[Any], today: date) -> Iterator[Problem]:

@@ -14,7 +14,7 @@ import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 import yaml
@@ -49,6 +49,7 @@ GROUPS: dict[type[BaseModel], str] = {
     models.Figure: "En siffra om yrket, alltid med källa.",
     models.OccupationEnglish: "Yrket på engelska, för de engelska sidorna.",
     models.Image: "En bild med alternativtext.",
+    models.AdmissionDate: "Ett datum i gymnasieantagningen, alltid med källa.",
 }
 
 # Rules that span several fields (the models' own validators), in the words of the validator.
@@ -63,6 +64,9 @@ RULES: dict[type[BaseModel], str] = {
     models.Programme: "areas och partners får inte innehålla samma värde två gånger.",
     models.Company: "En medfinansiär (role: co_financier) behöver co_financing; "
     "andra företag har ingen co_financing.",
+    models.Event: "Ett evenemang behöver municipality eller digital: true, och address står bara "
+    "tillsammans med municipality. end ska vara efter start, och id:na arkiv och kalender är "
+    "upptagna av sidor under /aktuellt/.",
 }
 
 # Descriptions for the fields whose model leaves them out because the name says it in English.
@@ -142,6 +146,8 @@ _LABELS = (
     labels.PROVIDER_KINDS,
     labels.OFFERS,
     labels.PACE,
+    labels.EVENT_KINDS,
+    labels.EVENT_AUDIENCES,
 )
 _AUDIENCES = {
     "flickor_kvinnor": "Flickor och kvinnor",
@@ -341,6 +347,8 @@ def _type_name(shape: _Shape) -> str:
         return "ett av värdena"
     if shape.base is bool:
         return "true eller false"
+    if shape.base is datetime:
+        return "datum och klockslag"
     if shape.base is date:
         return "datum"
     if shape.base is int:
@@ -423,6 +431,8 @@ def _type_example(shape: _Shape) -> str:
         return shape.values[0]
     if shape.base is bool:
         return "true"
+    if shape.base is datetime:
+        return "2027-01-20 18:00"
     if shape.base is date:
         return "2026-08-03"
     if shape.base is int:

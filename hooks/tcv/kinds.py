@@ -131,6 +131,38 @@ KINDS: dict[str, Kind] = {
             references=(Reference("employer", "company"), Reference("programme", "programme")),
         ),
         Kind(
+            "event",
+            models.Event,
+            "Evenemang",
+            "Ett öppet hus, en prova-på-dag, en tjejdag, ett studiebesök, en informationskväll "
+            "eller en workshop, alltid med en källa. Tider skrivs i svensk tid. "
+            "Filnamnet är evenemangets id.",
+            "evenemang",
+            "evenemanget",
+            folder="events",
+            url="aktuellt/",
+            template="event.html",
+            aliases=("events", "aktuellt"),
+            references=(
+                Reference("municipality", "municipality"),
+                Reference("provider", "provider"),
+                Reference("programmes", "programme", True),
+            ),
+        ),
+        Kind(
+            "admission",
+            models.Admission,
+            "Gymnasieantagning",
+            "Länets gemensamma antagning till gymnasiet ett år: antagningskansliet och de datum "
+            "det har publicerat, vart och ett med sin källa. Datum som inte är publicerade "
+            "utelämnas, och datumen ska komma i den ordning fälten står. "
+            "Filnamnet är antagningens år, t.ex. 2027.yml.",
+            "antagning",
+            "antagningen",
+            folder="admissions",
+            aliases=("admissions", "gymnasieantagning", "gymnasieval"),
+        ),
+        Kind(
             "municipalities",
             models.MunicipalityList,
             "Kommuner",

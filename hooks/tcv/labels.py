@@ -52,6 +52,35 @@ OFFERS = {
     "foredrag": "Gästföreläsningar",
 }
 PACE = {"heltid": "Heltid", "deltid": "Deltid", "flexibel": "Flexibel takt"}
+# The dates of the admission to upper-secondary school (models.ADMISSION_STEPS), as a sentence
+# starts: "Ansökan stänger 15 februari 2027".
+ADMISSION_STEPS = {
+    "application_opens": "Ansökan öppnar",
+    "application_closes": "Ansökan stänger",
+    "preliminary_result": "Den preliminära antagningen visas",
+    "change_opens": "Omvalet öppnar",
+    "change_closes": "Omvalet stänger",
+    "final_result": "Den slutliga antagningen visas",
+    "answer_by": "Sista dag att svara på antagningsbeskedet är",
+    "reserve_admission": "Reservantagningen börjar",
+}
+EVENT_KINDS = {
+    "oppet_hus": "Öppet hus",
+    "prova_pa": "Prova på",
+    "tjejdag": "Tjejdag",
+    "studiebesok": "Studiebesök",
+    "informationskvall": "Informationskväll",
+    "workshop": "Workshop",
+}
+EVENT_AUDIENCES = {
+    "elever": "Elever",
+    "foraldrar": "Föräldrar",
+    "vuxna": "Vuxna",
+    "flickor_kvinnor": "Tjejer och kvinnor",
+    "utrikes_fodda": "Utrikes födda",
+    "syv": "Studie- och yrkesvägledare",
+    "foretag": "Företag",
+}
 
 
 def certification_sentence(certification: Certification | None, today: date) -> str:

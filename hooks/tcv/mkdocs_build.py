@@ -13,11 +13,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import countymap, export, urls
+from . import countymap, events, export, urls
 from .pages import GeneratedPage, PageRenderer, site_pages
 from .problems import DataError, format_problems
 from .site import load_site
-from .structured_data import programme_jsonld, script_text
+from .structured_data import event_jsonld, programme_jsonld, script_text
 
 log = logging.getLogger("mkdocs.hooks.tcv")
 
@@ -78,6 +78,8 @@ class SiteBuild:
                 files.append(File.generated(config, uri, content=portrait.read_bytes()))
         for name, text in export.package_files(self.site).items():
             files.append(File.generated(config, f"{urls.OPEN_DATA}{name}", content=text))
+        for path, feed in events.feed_files(self.site, self.site_url).items():
+            files.append(File.generated(config, path, content=feed))
         return files
 
     def check_export(self, site_dir: Path) -> None:
@@ -103,6 +105,9 @@ class SiteBuild:
             page_url = self.site_url + generated.url if self.site_url else None
             data = programme_jsonld(self.site, generated.programme, page_url)
             page.meta["jsonld"] = script_text(data)
+        if generated.event is not None:
+            page_url = self.site_url + generated.url if self.site_url else None
+            page.meta["jsonld"] = script_text(event_jsonld(self.site, generated.event, page_url))
         if not generated.search:
             page.meta["search"] = {"exclude": True}
         return ""  # the HTML comes from our template, not from Markdown

@@ -8,8 +8,9 @@ they feed the field reference and the JSON Schemas that editors see.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import (
     AfterValidator,
@@ -17,7 +18,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -531,3 +534,208 @@ class RoleModel(FileRecord):
     audiences: Annotated[list[Audience], Field(min_length=1)]
     consent_on: date = Field(description="Datum då personen gav sitt samtycke till publicering")
     image: Image | None = None
+
+
+# --- Admissions ---------------------------------------------------------------------------------
+
+
+class AdmissionDate(Model):
+    """One date of the common upper-secondary admission, never without its source."""
+
+    day: date = Field(description="Datumet (ÅÅÅÅ-MM-DD)")
+    source: Source = Field(
+        description="Var datumet är publicerat, helst hos antagningskansliet självt"
+    )
+
+
+# The dates of an admission, in the order they come in the year.
+ADMISSION_STEPS = (
+    "application_opens",
+    "application_closes",
+    "preliminary_result",
+    "change_opens",
+    "change_closes",
+    "final_result",
+    "answer_by",
+    "reserve_admission",
+)
+
+
+class Admission(FileRecord):
+    """The county's common admission to upper-secondary school for one year (the file name)."""
+
+    office: PlainText = Field(
+        description="Antagningskansliet som sköter gymnasievalet, t.ex. "
+        "'Gymnasieantagningen för Västerbottens län'"
+    )
+    website: HttpsUrl = Field(description="Antagningskansliets webbplats, där datumen publiceras")
+    application_opens: AdmissionDate | None = Field(None, description="Första dagen att söka")
+    application_closes: AdmissionDate | None = Field(None, description="Sista dagen att söka")
+    preliminary_result: AdmissionDate | None = Field(
+        None, description="Dagen då resultatet av den preliminära antagningen visas"
+    )
+    change_opens: AdmissionDate | None = Field(None, description="Första dagen för omval")
+    change_closes: AdmissionDate | None = Field(None, description="Sista dagen för omval")
+    final_result: AdmissionDate | None = Field(
+        None, description="Dagen då resultatet av den slutliga antagningen visas"
+    )
+    answer_by: AdmissionDate | None = Field(
+        None, description="Sista dagen att svara på antagningsbeskedet"
+    )
+    reserve_admission: AdmissionDate | None = Field(
+        None, description="Dagen då reservantagningen börjar"
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_a_year(cls, value: str) -> str:
+        if not re.fullmatch(r"20[0-9]{2}", value):
+            raise ValueError(
+                f"filnamnet '{value}.yml' är inget år — döp om filen efter antagningens år, "
+                "t.ex. 2027.yml"
+            )
+        return value
+
+    @field_validator(*ADMISSION_STEPS)
+    @classmethod
+    def _in_order(cls, value: AdmissionDate | None, info: ValidationInfo) -> AdmissionDate | None:
+        """Each date comes on or after the dates above it (the order of ADMISSION_STEPS)."""
+        if value is None or info.field_name is None:
+            return value
+        before = ADMISSION_STEPS[: ADMISSION_STEPS.index(info.field_name)]
+        for name in reversed(before):
+            earlier = info.data.get(name)
+            if earlier is not None:
+                if value.day < earlier.day:
+                    raise ValueError(
+                        f"{value.day} ligger före {name} ({earlier.day}) — datumen ska komma i "
+                        "den ordning fälten står i filen; kontrollera datumet mot källan"
+                    )
+                break
+        return value
+
+    @property
+    def year(self) -> int:
+        return int(self.id)
+
+    def steps(self) -> list[tuple[str, AdmissionDate]]:
+        """The dates that are known, as (field name, date), in the order they come."""
+        return [(name, d) for name in ADMISSION_STEPS if (d := getattr(self, name)) is not None]
+
+
+# --- Events -------------------------------------------------------------------------------------
+
+EventKind = Literal[
+    "oppet_hus", "prova_pa", "tjejdag", "studiebesok", "informationskvall", "workshop"
+]
+EventAudience = Literal[
+    "elever", "foraldrar", "vuxna", "flickor_kvinnor", "utrikes_fodda", "syv", "foretag"
+]
+
+# Every time in the data is Swedish local time; editors never write a zone.
+TIME_ZONE = ZoneInfo("Europe/Stockholm")
+LOCAL_TIME_FORMAT = "%Y-%m-%d %H:%M"
+LOCAL_TIME_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$"
+LOCAL_TIME_HINT = "skriv datum och klockslag i svensk tid, t.ex. 2027-01-20 18:00"
+# Addresses under aktuellt/ that are not events.
+RESERVED_EVENT_IDS = ("arkiv", "kalender")
+
+
+def _local_time(value: object) -> datetime:
+    """'2027-01-20 18:00' (what editors write; YAML reads it as text) as a time in Sweden."""
+    if isinstance(value, datetime):  # YAML reads '2027-01-20 18:00:00' as a time itself
+        if value.tzinfo is not None:
+            raise ValueError(f"tiden har en tidszon — {LOCAL_TIME_HINT}, utan tidszon")
+        return value.replace(tzinfo=TIME_ZONE)
+    if isinstance(value, date):
+        raise ValueError(f"klockslaget saknas — {LOCAL_TIME_HINT}")
+    if not isinstance(value, str) or not re.fullmatch(LOCAL_TIME_PATTERN, value):
+        raise ValueError(f"'{value}' har fel form — {LOCAL_TIME_HINT}")
+    try:
+        return datetime.strptime(value, LOCAL_TIME_FORMAT).replace(tzinfo=TIME_ZONE)
+    except ValueError:
+        raise ValueError(
+            f"{value} är ingen riktig tidpunkt — kontrollera månaden (01–12), dagen och "
+            "klockslaget (00:00–23:59)"
+        ) from None
+
+
+LocalTime = Annotated[
+    datetime,
+    BeforeValidator(_local_time),
+    WithJsonSchema({"type": "string", "pattern": LOCAL_TIME_PATTERN}),
+]
+
+
+class Event(FileRecord):
+    """An open house, a try-a-programme day, a study visit, a workshop: something to go to."""
+
+    title: PlainText = Field(
+        description="Evenemangets namn, t.ex. 'Öppet hus på Industritekniska programmet'"
+    )
+    kind: EventKind = Field(description="Slag av evenemang")
+    start: LocalTime = Field(description="När evenemanget börjar, i svensk tid")
+    end: LocalTime = Field(description="När evenemanget slutar, i svensk tid")
+    municipality: Slug | None = Field(
+        None, description="Kommunen där evenemanget hålls (id i municipalities.yml)"
+    )
+    address: PlainText | None = Field(
+        None, description="Adress eller lokal, t.ex. 'Campus Skellefteå, Skeppargatan 1'"
+    )
+    digital: bool = Field(False, description="true om evenemanget (också) hålls digitalt")
+    audiences: Annotated[list[EventAudience], Field(min_length=1)] = Field(
+        description="Vilka evenemanget vänder sig till"
+    )
+    organiser: PlainText = Field(description="Vem som ordnar evenemanget")
+    registration: HttpsUrl | None = Field(
+        None, description="Länk till anmälan eller till arrangörens sida om evenemanget"
+    )
+    description: MarkdownText | None = Field(None, description="Mer om evenemanget, i Markdown")
+    provider: Slug | None = Field(
+        None, description="Skolan som evenemanget hålls av eller hos (id i data/providers/)"
+    )
+    programmes: list[Slug] = Field(
+        default_factory=list, description="Utbildningar som evenemanget handlar om (id)"
+    )
+    sources: Annotated[list[Source], Field(min_length=1)] = Field(
+        description="Var evenemanget är publicerat, t.ex. skolans eller arrangörens sida"
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_page_of_its_own(cls, value: str) -> str:
+        if value in RESERVED_EVENT_IDS:
+            raise ValueError(
+                f"'{value}' används redan av en sida under /aktuellt/ — döp om filen, t.ex. "
+                f"till oppet-hus-{value}.yml"
+            )
+        return value
+
+    @field_validator("end")
+    @classmethod
+    def _after_start(cls, value: datetime, info: ValidationInfo) -> datetime:
+        start = info.data.get("start")
+        if start is not None and value <= start:
+            raise ValueError(
+                f"evenemanget slutar ({value:%Y-%m-%d %H:%M}) innan det börjar "
+                f"({start:%Y-%m-%d %H:%M}) — end ska vara efter start"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _has_a_place(self) -> Event:
+        if self.municipality is None and not self.digital:
+            raise ValueError(
+                "evenemanget saknar plats — ange municipality (och gärna address), "
+                "eller digital: true"
+            )
+        if self.address is not None and self.municipality is None:
+            raise ValueError("address står utan municipality — ange kommunen där adressen ligger")
+        return self
+
+    @field_validator("programmes")
+    @classmethod
+    def _unique_programmes(cls, value: list[str]) -> list[str]:
+        if len(value) != len(set(value)):
+            raise ValueError("programmes innehåller samma värde två gånger — ta bort dubbletten")
+        return value

@@ -24,7 +24,11 @@ ALIASES: dict[str, str] = {
     for word in (kind.name, kind.swedish, *kind.aliases)
 }
 WIDTH = 98
-_TYPE_WORDS = {"datum": "datum (ÅÅÅÅ-MM-DD)", "id": "id (filnamnet utan .yml)"}
+_TYPE_WORDS = {
+    "datum": "datum (ÅÅÅÅ-MM-DD)",
+    "datum och klockslag": "datum och klockslag (ÅÅÅÅ-MM-DD TT:MM, svensk tid)",
+    "id": "id (filnamnet utan .yml)",
+}
 _PLAIN = str.maketrans("åäö", "aao")
 
 

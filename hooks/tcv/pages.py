@@ -9,11 +9,11 @@ from typing import Any
 
 import jinja2
 
-from . import countymap, export, fieldref, finder, labels, urls
+from . import admissions, countymap, events, export, fieldref, finder, labels, urls
 from .dates import english_date, swedish_date, swedish_partial_date
 from .kinds import KINDS
 from .markdown_text import to_html
-from .models import Programme
+from .models import Event, Programme
 from .offerings import AdultOffer, Listing
 from .site import Site
 from .text import kronor, percent, thousands
@@ -35,6 +35,7 @@ class GeneratedPage:
     scripts: tuple[str, ...] = ()  # site-relative scripts this page needs
     head_style: str = ""  # CSS for this page only, in <head>
     programme: Programme | None = None  # programme pages carry schema.org JSON-LD
+    event: Event | None = None  # and so do event pages
 
     @property
     def src_uri(self) -> str:
@@ -114,6 +115,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
         )
     yield from _occupation_pages(site)
     yield from _role_model_pages(site)
+    yield from _event_pages(site)
     for company in site.companies.values():
         yield GeneratedPage(
             urls.record("company", company.id),
@@ -248,6 +250,37 @@ def _role_model_pages(site: Site) -> Iterator[GeneratedPage]:
         )
 
 
+def _event_pages(site: Site) -> Iterator[GeneratedPage]:
+    """/aktuellt/ with the coming events, the archive with the past ones, and a page per event.
+    Both listings exist without any event, so that the menu can link to them."""
+    yield GeneratedPage(
+        urls.EVENTS,
+        "Aktuellt",
+        "Öppna hus, prova på-dagar, studiebesök och andra evenemang om tekniska utbildningar i "
+        "Västerbotten, med kalendrar att prenumerera på.",
+        "events.html",
+        {"events": site.coming_events()},
+    )
+    yield GeneratedPage(
+        urls.EVENTS_ARCHIVE,
+        "Tidigare evenemang",
+        "Evenemang om tekniska utbildningar i Västerbotten som redan har ägt rum.",
+        "events_archive.html",
+        {"events": site.past_events()},
+    )
+    for event in site.events.values():
+        yield GeneratedPage(
+            urls.record("event", event.id),
+            event.title,
+            f"{labels.EVENT_KINDS[event.kind]} {events.when(event)}, "
+            f"{events.place(site, event)}. Arrangör: {event.organiser}.",
+            str(KINDS["event"].template),
+            {"event": event},
+            site.source_paths.get(("event", event.id)),
+            event=event,
+        )
+
+
 def _municipality_description(site: Site, municipality: Any) -> str:
     count = len(site.listings_in(municipality))
     return (
@@ -296,6 +329,7 @@ class PageRenderer:
             kronor=kronor,
             thousands=thousands,
             percent=percent,
+            when=events.when,
             markdown=to_html,
         )
         self.env.globals.update(
@@ -308,6 +342,9 @@ class PageRenderer:
             field_reference=fieldref.field_reference,
             finder_for=lambda municipality_id: finder.url_for_municipality(site, municipality_id),
             county_map=county_map,  # None when the data folder has no map (theme: map.html)
+            event_place=lambda event: events.place(site, event),
+            admission=site.admission_outlook(),  # the next admission date (admissions.py)
+            countdown=lambda day: admissions.countdown(day, site.today),
         )
 
     def render(self, page: GeneratedPage) -> str:

@@ -10,11 +10,22 @@ from pathlib import Path
 from typing import Any
 
 from . import countymap
+from .admissions import Outlook, outlook
 from .checks import check
 from .dates import build_date
 from .kinds import KINDS
 from .load import LoadedData, load_data
-from .models import Company, Municipality, Occupation, Programme, Provider, Region, RoleModel
+from .models import (
+    Admission,
+    Company,
+    Event,
+    Municipality,
+    Occupation,
+    Programme,
+    Provider,
+    Region,
+    RoleModel,
+)
 from .offerings import Listing, Offerings, check_occupations, school_key
 from .official import OfficialData, check_against_official, load_official
 from .problems import DataError, Problem, Severity
@@ -47,6 +58,8 @@ class Site:
         companies: Iterable[Company],
         role_models: Iterable[RoleModel],
         occupations: Iterable[Occupation] = (),
+        admissions: Iterable[Admission] = (),
+        events: Iterable[Event] = (),
         source_paths: dict[tuple[str, str], str] | None = None,
         official: OfficialData | None = None,
     ) -> None:
@@ -62,6 +75,8 @@ class Site:
         self.role_models = {r.id: r for r in sorted(role_models, key=lambda r: sort_key(r.name))}
         self.occupations = {o.id: o for o in sorted(occupations, key=lambda o: sort_key(o.name))}
         self.source_paths = source_paths or {}
+        self.admissions = {a.id: a for a in sorted(admissions, key=lambda a: a.id)}
+        self.events = {e.id: e for e in sorted(events, key=lambda e: (e.start, e.id))}
 
         def programme_order(p: Programme) -> tuple[str, str, str]:
             provider = self.providers[p.provider]
@@ -170,6 +185,35 @@ class Site:
             return (sort_key(self.provider_of(listing).name), sort_key(listing.name))
         return (sort_key(listing.school_name), sort_key(listing.name))
 
+    # --- events and admission dates, judged on the build date --------------------------------
+
+    def coming_events(self) -> list[Event]:
+        """Events that have not ended before the build date, the nearest first."""
+        return [e for e in self.events.values() if e.end.date() >= self.today]
+
+    def past_events(self) -> list[Event]:
+        """Events that ended before the build date, the latest first."""
+        return [e for e in reversed(self.events.values()) if e.end.date() < self.today]
+
+    def events_in(self, municipality: Municipality) -> list[Event]:
+        return [e for e in self.coming_events() if e.municipality == municipality.id]
+
+    def events_at(self, provider: Provider) -> list[Event]:
+        """Coming events held by or at the provider, or about one of its programmes."""
+        return [
+            e
+            for e in self.coming_events()
+            if e.provider == provider.id
+            or any(self.programmes[p].provider == provider.id for p in e.programmes)
+        ]
+
+    def events_for(self, programme: Programme) -> list[Event]:
+        return [e for e in self.coming_events() if programme.id in e.programmes]
+
+    def admission_outlook(self) -> Outlook | None:
+        """The next admission date, or which year's dates are not published yet (admissions.py)."""
+        return outlook(self.admissions.values(), self.today)
+
     # --- figures -----------------------------------------------------------------------------
 
     def certification_state(self, programme: Programme) -> str:
@@ -255,6 +299,8 @@ def load_site(data_dir: Path, today: date | None = None) -> tuple[Site, list[Pro
         companies=records["company"],
         role_models=records["role_model"],
         occupations=records["occupation"],
+        admissions=records["admission"],
+        events=records["event"],
         source_paths=paths,
         official=official,
     )

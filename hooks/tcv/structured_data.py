@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .models import Programme
+from .models import Event, Programme
 from .site import Site
 
 _MODES = {True: "blended", False: "onsite"}
@@ -51,6 +51,43 @@ def programme_jsonld(site: Site, programme: Programme, page_url: str | None) -> 
         data["applicationDeadline"] = programme.apply.deadline.isoformat()
     if programme.apply.starts_on and programme.apply.starts_on >= site.today:
         data["startDate"] = programme.apply.starts_on.isoformat()
+    return data
+
+
+def event_jsonld(site: Site, event: Event, page_url: str | None) -> dict[str, Any]:
+    """A schema.org Event: when (with the offset of Swedish time), where, and who organises."""
+    places: list[dict[str, Any]] = []
+    if event.municipality:
+        address: dict[str, Any] = {
+            "@type": "PostalAddress",
+            "addressLocality": site.municipalities[event.municipality].name,
+            "addressRegion": "Västerbottens län",
+            "addressCountry": "SE",
+        }
+        if event.address:
+            address["streetAddress"] = event.address
+        name = event.address or address["addressLocality"]
+        places.append({"@type": "Place", "name": name, "address": address})
+    if event.digital:
+        virtual: dict[str, Any] = {"@type": "VirtualLocation"}
+        if event.registration:
+            virtual["url"] = event.registration
+        places.append(virtual)
+    mode = "Offline" if not event.digital else "Mixed" if event.municipality else "Online"
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": event.start.isoformat(),
+        "endDate": event.end.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+        "location": places[0] if len(places) == 1 else places,
+        "organizer": {"@type": "Organization", "name": event.organiser},
+        "inLanguage": "sv",
+    }
+    if page_url:
+        data["url"] = page_url
     return data
 
 

@@ -15,6 +15,10 @@ OCCUPATIONS_EN = "en/occupations/"
 FINDER_INTRO_EN = "en/programmes/"  # hand-written: content/en/programmes.md
 PROGRESS = "framsteg/"
 OPEN_DATA = "data/"
+EVENTS = str(KINDS["event"].url)  # coming events; each event's page below it
+EVENTS_ARCHIVE = f"{EVENTS}arkiv/"
+EVENTS_CALENDAR = f"{EVENTS}kalender.ics"  # every event (iCalendar)
+EVENTS_ATOM = f"{EVENTS}atom.xml"  # coming events (Atom)
 
 _FOLDERS = {
     **{kind.name: kind.url for kind in KINDS.values() if kind.folder and kind.url},
@@ -26,6 +30,11 @@ _FOLDERS = {
 def record(kind: str, record_id: str) -> str:
     """URL of the page for one record, e.g. record('programme', 'x') -> 'utbildningar/x/'."""
     return f"{_FOLDERS[kind]}{record_id}/"
+
+
+def events_calendar_in(municipality_id: str) -> str:
+    """The iCalendar feed of the events in one municipality."""
+    return f"{EVENTS}kalender/{municipality_id}.ics"
 
 
 def finder_in(municipality_id: str) -> str:
