@@ -91,10 +91,13 @@ class SiteBuild:
     def page_markdown(self, markdown: str, page: Page) -> str | None:
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
+            # pages.css (cards, badges, figures, doors…) only where a component can appear
+            page.meta["components"] = bool(SNIPPET_MARKER.search(markdown)) or "tcv-" in markdown
             return self._insert_snippets(markdown, page)
         if not page.file.inclusion.is_in_nav():  # pages in the menu keep their menu label
             page.title = generated.title  # plain text; the templates escape it
         page.meta.update(
+            components=True,
             description=generated.description,
             lang=generated.lang,
             scripts=list(generated.scripts),
