@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, cast
 
@@ -268,11 +269,16 @@ class PlannedEducationsSnapshot(Snapshot):
     )
 
     def school_unit(self, code: str) -> PlannedSchoolUnit | None:
-        return next((u for u in self.school_units if u.code == code), None)
+        return self._units_by_code.get(code)
 
-    @property
+    @cached_property
     def school_years(self) -> list[str]:
         return sorted({e.school_year for u in self.school_units for e in u.education_events})
+
+    @cached_property
+    def _units_by_code(self) -> dict[str, PlannedSchoolUnit]:
+        # Looked up once per curated programme: a scan each time is quadratic at national scale.
+        return {u.code: u for u in self.school_units}
 
 
 # --- Skolverket, Skolenhetsregistret ------------------------------------------------------------
@@ -294,7 +300,11 @@ class SchoolUnitRegistrySnapshot(Snapshot):
     school_units: list[RegisteredSchoolUnit] = Field(description="Only active units, by code")
 
     def school_unit(self, code: str) -> RegisteredSchoolUnit | None:
-        return next((u for u in self.school_units if u.code == code), None)
+        return self._units_by_code.get(code)
+
+    @cached_property
+    def _units_by_code(self) -> dict[str, RegisteredSchoolUnit]:
+        return {u.code: u for u in self.school_units}
 
 
 # --- Arbetsförmedlingen, Yrkesbarometer ---------------------------------------------------------
@@ -327,7 +337,14 @@ class YrkesbarometerSnapshot(Snapshot):
     outlooks: list[Outlook] = Field(description="Sorted by occupation, concept id and county")
 
     def outlooks_for(self, concept_id: str) -> list[Outlook]:
-        return [o for o in self.outlooks if o.concept_id == concept_id]
+        return self._outlooks_by_concept.get(concept_id, [])
+
+    @cached_property
+    def _outlooks_by_concept(self) -> dict[str, list[Outlook]]:
+        found: dict[str, list[Outlook]] = {}
+        for outlook in self.outlooks:
+            found.setdefault(outlook.concept_id, []).append(outlook)
+        return found
 
 
 # --- Loading and writing ------------------------------------------------------------------------
