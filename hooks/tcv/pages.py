@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import admissions, countymap, events, export, fieldref, finder, labels, urls
+from . import admissions, countymap, events, export, fieldref, finder, labels, shortlist, urls
 from .dates import english_date, swedish_date, swedish_partial_date
 from .kinds import KINDS
 from .markdown_text import to_html
@@ -46,6 +46,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
     """Every page generated from data, listings first."""
     region = site.region.short_name
     yield from _finder_pages(site)
+    yield _shortlist_page(site)
     yield GeneratedPage(
         urls.MUNICIPALITIES,
         "Kommuner",
@@ -90,6 +91,7 @@ def site_pages(site: Site) -> Iterator[GeneratedPage]:
             {"programme": programme},
             site.source_paths.get(("programme", programme.id)),
             programme=programme,
+            scripts=(shortlist.SCRIPT,),  # the Mina val button
         )
     for municipality in site.municipalities.values():
         yield GeneratedPage(
@@ -175,8 +177,21 @@ def _finder_page(
         alternates=(("sv", urls.FINDER), ("en", urls.FINDER_INTRO_EN))
         if url == urls.FINDER
         else (),
-        scripts=("assets/tcv/finder.js",),
+        scripts=("assets/tcv/finder.js", shortlist.SCRIPT),
         head_style=finder.filter_css(facets),
+    )
+
+
+def _shortlist_page(site: Site) -> GeneratedPage:
+    """Mina val: the programmes saved in the browser, compared; their facts ride along as JSON."""
+    return GeneratedPage(
+        shortlist.URL,
+        "Mina val",
+        "Spara utbildningar i din webbläsare, jämför dem sida vid sida och skriv ut eller dela "
+        "listan inför samtalet med studie- och yrkesvägledaren.",
+        "shortlist.html",
+        {"data": shortlist.data_block(site)},
+        scripts=(shortlist.SCRIPT,),
     )
 
 
@@ -342,6 +357,7 @@ class PageRenderer:
             field_reference=fieldref.field_reference,
             finder_for=lambda municipality_id: finder.url_for_municipality(site, municipality_id),
             county_map=county_map,  # None when the data folder has no map (theme: map.html)
+            shortlist=shortlist,  # Mina val: its URL, script, stylesheet and data block id
             event_place=lambda event: events.place(site, event),
             admission=site.admission_outlook(),  # the next admission date (admissions.py)
             countdown=lambda day: admissions.countdown(day, site.today),
