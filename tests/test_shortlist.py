@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from test_official_pages import SOURCE, TODAY, synced_data  # noqa: F401 (a fixture)
 
 from tcv import labels, shortlist, urls
 from tcv.site import Site, load_site
@@ -74,6 +75,18 @@ def test_length_partners_and_a_coming_deadline_come_from_the_data(fixture_model:
     assert facts["beta-automation"].partners == []
 
 
+def test_skolverkets_admission_figures_come_with_their_source(synced_data: Path) -> None:  # noqa: F811
+    site = load_site(synced_data, date.fromisoformat(TODAY))[0]
+    facts = shortlist.facts(site)
+    assert facts["alfa-teknik"].admission == [
+        "Lägsta antagningspoäng 2026: 172,5",
+        "Genomsnittlig antagningspoäng 2026: 205,3",
+    ]
+    assert facts["alfa-teknik"].admission_source == SOURCE
+    assert facts["alfa-industri"].admission == []  # Skolverket does not list it
+    assert facts["alfa-industri"].admission_source is None
+
+
 def test_a_deadline_that_has_passed_is_not_offered(fixture_model: Site) -> None:
     later = load_site(FIXTURES / "minimal", date(2027, 2, 16))[0]
     assert shortlist.facts(later)["alfa-teknik"].apply is None
@@ -109,12 +122,13 @@ def test_upper_secondary_programmes_without_a_deadline_get_the_county_admission_
     )
 
 
-def test_the_data_block_cannot_be_closed_by_text_from_data(fixture_model: Site) -> None:
-    teknik = fixture_model.programmes["alfa-teknik"]
-    fixture_model.programmes["alfa-teknik"] = teknik.model_copy(
+def test_the_data_block_cannot_be_closed_by_text_from_data() -> None:
+    site = load_site(FIXTURES / "minimal", FIXTURE_DAY)[0]  # its own copy, changed below
+    teknik = site.programmes["alfa-teknik"]
+    site.programmes["alfa-teknik"] = teknik.model_copy(  # past validation, as a slip would be
         update={"name": "</script><script>alert(1)</script> & co"}
     )
-    text = shortlist.data_block(fixture_model)
+    text = shortlist.data_block(site)
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["alfa-teknik"]["name"] == "</script><script>alert(1)</script> & co"
 
