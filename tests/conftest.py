@@ -10,45 +10,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tcv.tooling.builtsite import ROOT, BuildFailed, build_site
+
+__all__ = ["FIXTURES", "ROOT", "BuildFailed", "build_site", "validate"]
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-class BuildFailed(Exception):
-    def __init__(self, output: str) -> None:
-        super().__init__(output)
-        self.output = output
-
-
-def build_site(
-    data_dir: Path, out_dir: Path, *, today: str | None = None, config: Path = ROOT / "mkdocs.yml"
-) -> Path:
-    """Run the real `mkdocs build --strict` on `data_dir`; return the built site folder."""
-    env = {**os.environ, "TCV_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("GITHUB_ACTIONS", None)
-    if today:
-        env["TCV_BUILD_DATE"] = today
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--quiet",
-            "-f",
-            str(config),
-            "-d",
-            str(out_dir),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    if result.returncode != 0:
-        raise BuildFailed(result.stdout + result.stderr)
-    return out_dir
 
 
 def validate(

@@ -9,9 +9,9 @@ import pytest
 
 from tcv.markdown_text import to_html
 from tcv.site import load_site
+from tcv.tooling.builtsite import broken_links, pages, soup
 
 from conftest import ROOT, BuildFailed, build_site
-from sitecheck import broken_links, pages, soup
 
 
 @pytest.fixture(scope="module")

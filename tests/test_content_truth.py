@@ -13,8 +13,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from tcv.tooling.builtsite import pages, soup, url_of
+
 from conftest import ROOT
-from sitecheck import pages, soup, url_of
 
 ABOUT_SV = "om-uppgifterna/"
 ABOUT_EN = "en/about-the-data/"

@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup, Tag
 
 from tcv import countymap, finder, labels, urls
 from tcv.site import Site, load_site
+from tcv.tooling.builtsite import soup
 
 from conftest import ROOT, BuildFailed, build_site, validate
-from sitecheck import soup
 
 DATA = ROOT / "data"
 MAP_PAGES = (urls.MUNICIPALITIES, urls.PROGRESS, urls.FINDER)

@@ -16,8 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from tcv import csp
 from tcv.theme import MATERIAL_TEMPLATES
-
-from sitecheck import pages, url_of
+from tcv.tooling.builtsite import pages, url_of
 
 DIRECTIVES = [
     "default-src",

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tcv.tooling.builtsite import soup
+
 from conftest import FIXTURES, build_site, validate
-from sitecheck import soup
 
 WARNING_90_DAYS = (
     "certification.valid_until: certifieringen går ut {day}, inom 90 dagar — ansök om "

@@ -17,9 +17,9 @@ from tcv.fieldref import GROUPS, RULES, describe_kind, field_reference
 from tcv.kinds import KINDS
 from tcv.pages import PageRenderer
 from tcv.site import load_site
+from tcv.tooling.builtsite import soup
 
 from conftest import FIXTURES, ROOT
-from sitecheck import soup
 
 PAGE = "redaktorer/faltreferens/"
 

@@ -16,10 +16,10 @@ from tcv import labels, urls
 from tcv.finder import CERTIFICATION_SLUGS, card_values
 from tcv.kinds import KINDS
 from tcv.site import load_site
+from tcv.tooling.builtsite import pages, soup, url_of
 
 from conftest import ROOT
 from lix import lix_of_page, table
-from sitecheck import pages, soup, url_of
 
 CONTENT = ROOT / "content"
 FINDER = "utbildningar/"

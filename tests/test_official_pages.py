@@ -23,10 +23,10 @@ from tcv.cli import main
 from tcv.offerings import https_or_none
 from tcv.official import OFFICIAL_FOLDER, SNAPSHOT_FILES, read_snapshot, write_snapshot
 from tcv.site import load_site, validate
+from tcv.tooling.builtsite import pages, soup, url_of
 
 from conftest import FIXTURES, ROOT, build_site
 from conftest import validate as run_validate
-from sitecheck import pages, soup, url_of
 
 FETCHED = datetime(2026, 12, 7, 5, 30, tzinfo=UTC)
 TODAY = "2026-12-08"

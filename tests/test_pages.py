@@ -13,9 +13,9 @@ import pytest
 
 from tcv.export import TABLES, validate_package
 from tcv.site import load_site
+from tcv.tooling.builtsite import broken_links, pages, soup
 
 from conftest import ROOT, BuildFailed, build_site
-from sitecheck import broken_links, pages, soup
 from test_validation import messages
 
 PNG_1PX = bytes.fromhex(

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from tcv.tooling.builtsite import pages, soup, url_of
+
 from conftest import ROOT
-from sitecheck import pages, soup, url_of
 
 PROPERDOCS = Path(sys.executable).parent / "properdocs"
 

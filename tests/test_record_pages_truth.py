@@ -15,9 +15,9 @@ import pytest
 from tcv import urls
 from tcv.dates import swedish_partial_date
 from tcv.site import Site, load_site
+from tcv.tooling.builtsite import pages, soup, url_of
 
 from conftest import FIXTURES, ROOT
-from sitecheck import pages, soup, url_of
 
 # Record kinds with a page of their own, the model's collection, and who to check with.
 RECORD_PAGES = (

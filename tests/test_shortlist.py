@@ -13,9 +13,9 @@ from test_official_pages import SOURCE, TODAY, synced_data  # noqa: F401 (a fixt
 
 from tcv import labels, shortlist, urls
 from tcv.site import Site, load_site
+from tcv.tooling.builtsite import soup
 
 from conftest import FIXTURES, ROOT
-from sitecheck import soup
 
 FIXTURE_DAY = date(2026, 7, 1)  # the fixture site's build date (conftest.fixture_site)
 

@@ -409,12 +409,6 @@ def field_description(model: type[BaseModel], name: str) -> str:
     )
 
 
-def rule_text(model: type[BaseModel], name: str) -> str:
-    info = model.model_fields[name]
-    shape = _shape(info.annotation, info.metadata)
-    return _rule(shape, _model_of(shape))
-
-
 def _example(shape: _Shape, found: list[Any]) -> str:
     if _model_of(shape) is not None:
         return ""

@@ -56,10 +56,6 @@ class DataError(Exception):
         super().__init__(format_problems(self.problems))
 
 
-def errors(problems: Iterable[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is Severity.ERROR]
-
-
 def format_problems(problems: Iterable[Problem], *, github: bool = False) -> str:
     lines = []
     for problem in sorted(problems):

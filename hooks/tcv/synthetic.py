@@ -7,7 +7,7 @@ resolve, the financing adds up, `verified_on` lies within the last year, and cer
 are still valid run for more than 90 days. Only the share given by `expired` is written as
 certified-but-lapsed, which the validator reports as a warning (that is the site's behaviour).
 
-    python -m tcv.synthetic OUT_DIR [--programmes N | --scale K | --national] [--seed S]
+    python -m tcv synthetic OUT_DIR [--programmes N | --scale K | --national] [--seed S]
 """
 
 from __future__ import annotations
@@ -330,13 +330,16 @@ class Generated:
 
     def records(self) -> dict[str, dict[str, dict[str, Any]]]:
         """The records of every kind kept one per file, by kind name (kinds.py). No role
-        models: their stories are about real people and published only with consent."""
+        models: their stories are about real people and published only with consent. No
+        events or admission dates either: the benchmarks measure the programme pages."""
         return {
             "provider": self.providers,
             "programme": self.programmes,
             "company": self.companies,
             "occupation": self.occupations,
             "role_model": {},
+            "event": {},
+            "admission": {},
         }
 
 
@@ -803,56 +806,8 @@ def counts_from_args(args: argparse.Namespace) -> Counts:
     return replace(counts, **overrides)
 
 
-def parser() -> argparse.ArgumentParser:
-    cli = argparse.ArgumentParser(
-        prog="scripts/synthetic",
-        description="Skapar syntetisk data i samma form som data/, för att mäta hur bygget skalar. "
-        "Samma frö, antal och datum ger exakt samma filer.",
-    )
-    cli.add_argument("out", type=Path, metavar="UT_MAPP", help="mappen som datan skrivs till")
-    size = cli.add_mutually_exclusive_group()
-    size.add_argument(
-        "--national",
-        action="store_true",
-        help="hela landet: 300 kommuner, 1 500 anordnare, 6 000 utbildningar, 3 000 företag",
-    )
-    size.add_argument(
-        "--scale", type=int, metavar="K", help="K gånger så många poster som i förrådets data/"
-    )
-    for name, what in (
-        ("programmes", "utbildningar (standard 300; övriga antal följer av det)"),
-        ("municipalities", "kommuner"),
-        ("providers", "anordnare"),
-        ("companies", "företag"),
-        ("occupations", "yrken"),
-    ):
-        cli.add_argument(f"--{name}", type=int, metavar="N", help=f"antal {what}")
-    cli.add_argument("--seed", type=int, default=1, help="slumpfrö (standard 1)")
-    cli.add_argument(
-        "--today",
-        type=date.fromisoformat,
-        default=None,
-        metavar="ÅÅÅÅ-MM-DD",
-        help="datumet som alla datum räknas från (standard: TCV_BUILD_DATE eller i dag)",
-    )
-    cli.add_argument(
-        "--expired",
-        type=float,
-        default=0.03,
-        metavar="ANDEL",
-        help="andel utbildningar vars certifiering har gått ut, 0–1 (standard 0.03); "
-        "var och en ger en varning när datan kontrolleras",
-    )
-    cli.add_argument(
-        "--force",
-        action="store_true",
-        help="ersätt tidigare syntetisk data i en mapp som inte är tom",
-    )
-    return cli
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def run(args: argparse.Namespace) -> int:
+    """`python -m tcv synthetic` (its arguments are defined in tcv.cli)."""
     counts = counts_from_args(args)
     if min(counts.municipalities, counts.providers, counts.programmes, counts.companies) < 1:
         print("Alla antal utom yrken måste vara minst 1.", file=sys.stderr)
@@ -877,7 +832,3 @@ def main(argv: list[str] | None = None) -> int:
         f"({time.perf_counter() - started:.1f} s)."
     )
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tcv.audit import AuditReport, audit_site
-from tcv.audit.browser import DESKTOP, PHONE, Viewport, new_context, wait_until_ready
-from tcv.audit.browser import launch as launch_chromium
-from tcv.audit.server import serve
+from tcv.tooling.audit import AuditReport, audit_site
+from tcv.tooling.audit.browser import DESKTOP, PHONE, Viewport, new_context, wait_until_ready
+from tcv.tooling.audit.browser import launch as launch_chromium
+from tcv.tooling.audit.server import serve
 
 AUDIT = pytest.StashKey[AuditReport]()
 

@@ -8,11 +8,11 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tcv import finder, labels, urls
-from tcv.audit.browser import DESKTOP, PHONE, Viewport, axe, switch_scheme
-from tcv.audit.keyboard import focused, tab, tab_until
-from tcv.audit.tools import ROOT, axe_source
 from tcv.models import Municipality
 from tcv.site import Site, load_site
+from tcv.tooling.audit.browser import DESKTOP, PHONE, Viewport, axe, switch_scheme
+from tcv.tooling.audit.keyboard import focused, tab, tab_until
+from tcv.tooling.audit.tools import ROOT, axe_source
 
 from .conftest import OpenPage
 

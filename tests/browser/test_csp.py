@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tcv.audit.browser import (
+from tcv.tooling.audit.browser import (
     DESKTOP,
     PHONE,
     READ_CSP_VIOLATIONS,
@@ -21,7 +21,7 @@ from tcv.audit.browser import (
     switch_scheme,
     wait_until_ready,
 )
-from tcv.audit.server import serve
+from tcv.tooling.audit.server import serve
 
 from conftest import FIXTURES, ROOT, build_site
 

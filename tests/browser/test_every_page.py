@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tcv.audit import AuditReport
-from tcv.audit.browser import ALLOWED_STORAGE, LOADED_VARIANTS, VARIANTS
-from tcv.audit.keyboard import FocusReport
-from tcv.audit.site import page_urls
+from tcv.tooling.audit import AuditReport
+from tcv.tooling.audit.browser import ALLOWED_STORAGE, LOADED_VARIANTS, VARIANTS
+from tcv.tooling.audit.keyboard import FocusReport
+from tcv.tooling.builtsite import page_paths
 
 
 def listing(lines: list[str]) -> str:
@@ -24,7 +24,7 @@ def focus_problems(audit: AuditReport, kind: Callable[[FocusReport], list[str]])
 
 
 def test_every_html_page_is_checked_in_every_variant(audit: AuditReport, real_site: Path) -> None:
-    urls = page_urls(real_site)
+    urls = page_paths(real_site)
     assert audit.pages == urls
     assert len(urls) > 50, "the generated pages are missing"
     checked = {(v.url, v.variant) for v in audit.visits}

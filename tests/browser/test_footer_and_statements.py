@@ -10,9 +10,9 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from tcv.audit.browser import ALLOWED_STORAGE
-from tcv.audit.site import page_files, url_of
-from tcv.audit.tools import axe_version, vnu_version
+from tcv.tooling.audit.browser import ALLOWED_STORAGE
+from tcv.tooling.audit.tools import axe_version, vnu_version
+from tcv.tooling.builtsite import pages, url_of
 
 BASE = "http://site.test"
 WHO = {
@@ -56,7 +56,7 @@ def footer_problems(site: Path, page: Path) -> list[str]:
 def test_every_page_footer_says_who_runs_the_site_and_links_statement_privacy_and_contact(
     real_site: Path,
 ) -> None:
-    problems = [p for page in page_files(real_site) for p in footer_problems(real_site, page)]
+    problems = [p for page in pages(real_site) for p in footer_problems(real_site, page)]
     assert not problems, f"{len(problems)}:\n" + "\n".join(problems)
 
 

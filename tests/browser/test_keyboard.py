@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tcv.audit.browser import DESKTOP, PHONE
-from tcv.audit.keyboard import focused, tab, tab_until
+from tcv.tooling.audit.browser import DESKTOP, PHONE
+from tcv.tooling.audit.keyboard import focused, tab, tab_until
 
 from .conftest import OpenPage
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tcv.audit import AuditReport
-from tcv.audit.report import PAGE_BUDGET, kb
-from tcv.audit.site import SEARCH_INDEX, image_problems, page_files, url_of
+from tcv.tooling.audit import AuditReport
+from tcv.tooling.audit.report import PAGE_BUDGET, kb
+from tcv.tooling.builtsite import SEARCH_INDEX, image_problems, pages, url_of
 
 
 def test_no_page_weighs_more_than_400_kb_on_a_cold_visit(audit: AuditReport) -> None:
@@ -43,7 +43,7 @@ def test_the_search_index_is_left_out_of_the_weight_and_reported(
 def test_every_image_has_width_height_and_a_modern_format(real_site: Path) -> None:
     images = sum(
         len(BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").find_all("img"))
-        for p in page_files(real_site)
+        for p in pages(real_site)
     )
     assert images, "the logo at least is an image"
     problems = [f"{p.page}: {p.src} {p.problem}" for p in image_problems(real_site)]
@@ -52,7 +52,7 @@ def test_every_image_has_width_height_and_a_modern_format(real_site: Path) -> No
 
 def test_every_page_has_a_meta_description(real_site: Path) -> None:
     missing = []
-    for page in page_files(real_site):
+    for page in pages(real_site):
         meta = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").find(
             "meta", attrs={"name": "description"}
         )

@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from tcv.audit.browser import ALLOWED_STORAGE, DESKTOP, Visitor
-from tcv.audit.server import serve
-from tcv.audit.tools import axe_source
+from tcv.tooling.audit.browser import ALLOWED_STORAGE, DESKTOP, Visitor
+from tcv.tooling.audit.server import serve
+from tcv.tooling.audit.tools import axe_source
 
 from conftest import FIXTURES, build_site
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from pypdf import PdfReader
 
 from tcv import shortlist
-from tcv.audit.browser import (
+from tcv.tooling.audit.browser import (
     DESKTOP_LIGHT,
     PHONE,
     Viewport,
@@ -23,9 +23,9 @@ from tcv.audit.browser import (
     new_context,
     switch_scheme,
 )
-from tcv.audit.keyboard import focused, tab_until
-from tcv.audit.server import serve
-from tcv.audit.tools import axe_source
+from tcv.tooling.audit.keyboard import focused, tab_until
+from tcv.tooling.audit.server import serve
+from tcv.tooling.audit.tools import axe_source
 
 MINA_VAL = "/" + shortlist.URL
 TEKNIK = "/utbildningar/alfa-teknik/"

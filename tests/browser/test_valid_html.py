@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tcv.audit import AuditReport
+from tcv.tooling.audit import AuditReport
 
 
 def test_every_page_is_valid_html(audit: AuditReport) -> None:

@@ -12,18 +12,18 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from . import browser
-from .browser import VARIANTS, VIEWPORTS, WEIGHT_VARIANT, AxeViolation, Viewport, Visit
-from .server import serve
-from .site import (
+from ..builtsite import (
     SEARCH_INDEX,
     ImageProblem,
     file_for,
     image_problems,
-    page_files,
-    page_urls,
+    page_paths,
+    pages,
     search_index_size,
 )
+from . import browser
+from .browser import VARIANTS, VIEWPORTS, WEIGHT_VARIANT, AxeViolation, Viewport, Visit
+from .server import serve
 from .tools import axe_source, axe_version, vnu_version
 from .vnu import HtmlCheck, HtmlError
 
@@ -146,8 +146,8 @@ def audit_site(
 ) -> AuditReport:
     """Check every page of the built `site`: in Chromium (all variants), with vnu, by weight."""
     site = site.resolve()
-    files = page_files(site)
-    urls = page_urls(site)
+    files = pages(site)
+    urls = page_paths(site)
     html_check = HtmlCheck(site, files)  # runs in the background meanwhile
     with serve(site) as origin:
         visits = visit_all(origin, urls, workers or os.cpu_count() or 2, progress)

@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from pypdf import PdfReader
 
-from tcv.audit.browser import DESKTOP_LIGHT, launch, new_context
-from tcv.audit.keyboard import tab_until
-from tcv.audit.server import serve
+from tcv.tooling.audit.browser import DESKTOP_LIGHT, launch, new_context
+from tcv.tooling.audit.keyboard import tab_until
+from tcv.tooling.audit.server import serve
 
 pytestmark = pytest.mark.browser
 

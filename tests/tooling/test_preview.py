@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tcv.bench_preview import measure_preview
+from tcv.tooling.bench_preview import measure_preview
 
 from conftest import ROOT
 

@@ -19,7 +19,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import urls
+from .. import urls
 
 POLL_SECONDS = 0.02
 TIMEOUT_SECONDS = 300.0

@@ -6,7 +6,7 @@ with the same mkdocs.yml minus hooks and one ordinary Markdown file per generate
 from the same data. Timings on a shared machine are noisy; the ratio of the two builds, measured
 back to back, is the figure to compare.
 
-    python -m tcv.bench [--quick] [--runs N] [--profile] [--keep]
+    python -m tcv bench [--quick] [--runs N] [--profile] [--keep]
 """
 
 from __future__ import annotations
@@ -29,14 +29,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from . import bench_preview, labels, synthetic, urls
-from .dates import build_date
-from .mkdocs_build import nav_sources
-from .pages import GeneratedPage, site_pages
-from .site import Site, load_site
-
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ROOT / "mkdocs.yml"
+from .. import labels, synthetic, urls
+from ..dates import build_date
+from ..mkdocs_build import nav_sources
+from ..pages import GeneratedPage, site_pages
+from ..site import Site, load_site
+from ..text import thousands
+from . import bench_preview
+from .builtsite import CONFIG, ROOT, build_arguments
 
 # --- Output -----------------------------------------------------------------------------------
 
@@ -73,35 +73,15 @@ class ChildFailed(Exception):
     pass
 
 
-# Runs `python -m MODULE ARGS` or `python -c CODE ARGS` and, at exit, writes the process's peak
-# resident memory (VmHWM) to a file. The rusage of a child is no good for this: Linux carries the
-# parent's peak over into a child started with fork/vfork and exec, and this parent is large.
-_PEAK = """
-import atexit, runpy, sys
-def peak(path=sys.argv[1]):
-    with open("/proc/self/status") as status:
-        kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    with open(path, "w") as out:
-        out.write(str(kb))
-atexit.register(peak)
-mode, target, *sys.argv[1:] = sys.argv[2:]
-if mode == "-m":
-    sys.argv[0] = target
-    runpy.run_module(target, run_name="__main__", alter_sys=True)
-else:
-    sys.argv[0] = "-c"
-    exec(compile(target, "<string>", "exec"), {"__name__": "__main__"})
-"""
-
-
-def run_child(command: list[str], env: dict[str, str], log: Path) -> Measured:
-    """Run `command` (`python -m …` or `python -c …`); its wall time, CPU time and peak memory."""
-    assert command[0] == sys.executable and command[1] in ("-m", "-c")
+def run_child(job: list[str], env: dict[str, str], log: Path) -> Measured:
+    """Run one job of tcv.tooling.child (e.g. `["module", "mkdocs", "build", …]`) in a fresh
+    Python; its wall time, CPU time and peak memory."""
     peak = log.with_suffix(".peak")
+    command = [sys.executable, "-m", "tcv.tooling.child", str(peak), *job]
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, "-c", _PEAK, str(peak), *command[1:]],
+            command,
             env=env,
             cwd=ROOT,
             stdout=out,
@@ -112,7 +92,7 @@ def run_child(command: list[str], env: dict[str, str], log: Path) -> Measured:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         tail = log.read_text(encoding="utf-8")[-3000:]
-        raise ChildFailed(f"{' '.join(command[:6])} … avslutades med {process.returncode}:\n{tail}")
+        raise ChildFailed(f"{' '.join(job[:5])} … avslutades med {process.returncode}:\n{tail}")
     return Measured(elapsed, usage.ru_utime + usage.ru_stime, int(peak.read_text()))
 
 
@@ -130,29 +110,13 @@ def child_env(
     return env
 
 
-_VALIDATE = """
-import json, sys, time
-from pathlib import Path
-from tcv.problems import Severity
-from tcv.site import validate
-start = time.perf_counter()
-data, problems = validate(Path(sys.argv[1]))
-elapsed = time.perf_counter() - start
-records = len(data.municipalities) + sum(len(v) for v in data.records.values()) + 1
-errors = sum(p.severity is Severity.ERROR for p in problems)
-print(json.dumps({"seconds": elapsed, "records": records, "errors": errors,
-                  "warnings": len(problems) - errors}))
-"""
-
-
 def measure_validation(data_dir: Path, today: date, log: Path, cache: Path) -> dict[str, Any]:
     """Validation alone, in fresh processes, without the imports: first with an empty parse
     cache (a fresh clone, CI), then again with the cache that run left (an editor's next run)."""
     shutil.rmtree(cache, ignore_errors=True)
     results = []
     for _ in ("cold", "warm"):
-        command = [sys.executable, "-c", _VALIDATE, str(data_dir)]
-        run_child(command, child_env(today, cache_dir=cache), log)
+        run_child(["validate", str(data_dir)], child_env(today, cache_dir=cache), log)
         results.append(json.loads(log.read_text(encoding="utf-8").strip().splitlines()[-1]))
     if results[0]["errors"]:
         raise ChildFailed(f"datan i {data_dir} har {results[0]['errors']} fel")
@@ -160,18 +124,8 @@ def measure_validation(data_dir: Path, today: date, log: Path, cache: Path) -> d
 
 
 def mkdocs_build(config: Path, site_dir: Path) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--quiet",
-        "-f",
-        str(config),
-        "-d",
-        str(site_dir),
-    ]
+    """The child job that builds `config` into `site_dir`, as scripts/build does."""
+    return ["module", *build_arguments(site_dir, config)]
 
 
 # --- The plain MkDocs project -----------------------------------------------------------------
@@ -649,8 +603,8 @@ def report(scales: list[Scale], runs: int, notes: list[str]) -> str:
     rows = [
         [
             s.label,
-            _thousands(s.records),
-            _thousands(s.pages),
+            thousands(s.records),
+            thousands(s.pages),
             seconds(s.median("validate")),
             seconds(s.median("validate_warm")),
             seconds(s.median("build")),
@@ -723,10 +677,6 @@ def report(scales: list[Scale], runs: int, notes: list[str]) -> str:
             "maskinen gör tiderna brusiga; jämför kvoterna.",
         ]
     )
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", "\u00a0")
 
 
 # --- Profile ----------------------------------------------------------------------------------
@@ -805,19 +755,10 @@ def instrumented_build(output: str, argv: list[str]) -> None:
         Path(output).write_text(json.dumps(result), encoding="utf-8")
 
 
-_INSTRUMENTED = "import sys; from tcv.bench import instrumented_build; instrumented_build(sys.argv[1], sys.argv[2:])"
-
-
 def profile(label: str, data_dir: Path, work: Path, today: date) -> str:
     """Where the CPU time of one build goes, with the sizes of what it wrote."""
     output, site_dir = work / "profile.json", work / "site-profile"
-    command = [
-        sys.executable,
-        "-c",
-        _INSTRUMENTED,
-        str(output),
-        *mkdocs_build(CONFIG, site_dir)[3:],
-    ]
+    command = ["profile", str(output), *mkdocs_build(CONFIG, site_dir)[2:]]
     step(f"[{label}] bygger med tidtagning per kostnadsställe")
     env = child_env(today, data_dir, work / "cache-profile")  # as a fresh clone
     measured = run_child(command, env, work / "profile.log")
@@ -888,35 +829,6 @@ def empty_markdown_cost(repeat: int = 300) -> float:
 # --- Command line -----------------------------------------------------------------------------
 
 
-def parser() -> argparse.ArgumentParser:
-    cli = argparse.ArgumentParser(
-        prog="scripts/bench",
-        description="Mäter hur bygget skalar: verklig data, ×10 och hela landet, mot vanlig "
-        "MkDocs + Material med lika många sidor. Allt byggs i tillfälliga mappar.",
-    )
-    cli.add_argument(
-        "--quick", action="store_true", help="en körning per skala, utan nationell nivå"
-    )
-    cli.add_argument("--runs", type=int, default=None, help="körningar per skala (standard 3)")
-    cli.add_argument(
-        "--scales",
-        default=None,
-        help="skalor att mäta, kommaseparerade: ×1 (eller 1), ×10 (eller 10), nationell",
-    )
-    cli.add_argument(
-        "--profile", action="store_true", help="profilera också ett bygge på nationell nivå"
-    )
-    cli.add_argument(
-        "--preview",
-        action="store_true",
-        help="mät i stället förhandsvisningen: tiden från att en datafil sparas till att sidan "
-        "i scripts/serve har byggts om (×1 och ×10, fem ändringar var)",
-    )
-    cli.add_argument("--seed", type=int, default=1, help="slumpfrö för den syntetiska datan")
-    cli.add_argument("--keep", action="store_true", help="behåll de tillfälliga mapparna")
-    return cli
-
-
 def _labels(text: str) -> list[str]:
     aliases = {"1": "×1", "x1": "×1", "10": "×10", "x10": "×10", "national": "nationell"}
     return [aliases.get(t.strip(), t.strip()) for t in text.split(",") if t.strip()]
@@ -965,8 +877,8 @@ def profile_national(work: Path, seed: int) -> str:
     return profile("nationell", data_dir, target, today)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def run(args: argparse.Namespace) -> int:
+    """`python -m tcv bench` (its arguments are defined in tcv.cli)."""
     runs = args.runs or (1 if args.quick else 3)
     default = ["×1", "×10"] if args.quick or args.preview else ["×1", "×10", "nationell"]
     labels_ = _labels(args.scales) if args.scales else default
@@ -1000,7 +912,3 @@ def main(argv: list[str] | None = None) -> int:
     if profiled:
         print(profiled)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .site import url_of
+from ..builtsite import url_of
 from .tools import java, vnu_jar
 
 
@@ -56,10 +56,6 @@ class HtmlCheck:
     def _page(self, url: str) -> str:
         path = Path(unquote(urlsplit(url).path))
         try:
-            return url_of(self.site.resolve(), path.resolve())
+            return "/" + url_of(self.site.resolve(), path.resolve())
         except ValueError:
             return url
-
-
-def vnu_errors(site: Path, pages: list[Path]) -> list[HtmlError]:
-    return HtmlCheck(site, pages).errors()

@@ -1,4 +1,4 @@
-"""`python -m tcv.audit [--site DIR]`: check a built site and print one summary line, after
+"""`python -m tcv audit [--site DIR]`: check a built site and print one summary line, after
 every problem found (if any). Exit status 0 when there is none, 1 when there are problems.
 
 Without --site it builds the site from data/ into a temporary folder first (mkdocs build
@@ -8,44 +8,29 @@ Without --site it builds the site from data/ into a temporary folder first (mkdo
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from ..builtsite import ROOT, BuildFailed, build_site
 from .report import audit_site
-from .tools import ROOT, MissingTool
+from .tools import MissingTool
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="scripts/audit",
-        description="Granska den byggda webbplatsen i headless Chromium och med Nu HTML Checker.",
-    )
-    parser.add_argument("--site", type=Path, help="en redan byggd webbplats (standard: bygg en ny)")
-    parser.add_argument("--workers", type=int, default=None, help="antal webbläsare samtidigt")
-    args = parser.parse_args(argv)
+def run(args: argparse.Namespace) -> int:
+    """The command (its arguments are defined in tcv.cli)."""
     try:
         if args.site:
             return _audit(args.site, args.workers)
         with tempfile.TemporaryDirectory(prefix="tcv-audit-") as tmp:
-            return _audit(build(Path(tmp) / "site"), args.workers)
-    except (MissingTool, subprocess.CalledProcessError) as error:
+            print("Bygger webbplatsen i en tillfällig mapp", file=sys.stderr)
+            return _audit(build_site(ROOT / "data", Path(tmp) / "site"), args.workers)
+    except MissingTool as error:
         print(error, file=sys.stderr)
         return 2
-
-
-def build(out: Path) -> Path:
-    print("Bygger webbplatsen i en tillfällig mapp", file=sys.stderr)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    return out
+    except BuildFailed as error:
+        print(f"Bygget misslyckades:\n{error.output}", file=sys.stderr)
+        return 2
 
 
 def _audit(site: Path, workers: int | None) -> int:
@@ -63,7 +48,3 @@ def _audit(site: Path, workers: int | None) -> int:
 def _progress(done: int, total: int) -> None:
     end = "\n" if done == total else ""
     print(f"\rSidor laddade i Chromium: {done}/{total}", end=end, file=sys.stderr, flush=True)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
