@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sync":
         return sync.command(args)
     if args.command == "synthetic":
-        from . import synthetic
+        from .tooling import synthetic
 
         return synthetic.run(args)
     if args.command == "bench":

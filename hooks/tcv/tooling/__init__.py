@@ -8,3 +8,7 @@ Beautiful Soup, lxml) are the optional extra `tooling` in pyproject.toml. Reach 
 command line: `python -m tcv synthetic|bench|audit`, or scripts/synthetic, scripts/bench and
 scripts/audit.
 """
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]  # the repository: mkdocs.yml, data/, node_modules/

@@ -29,13 +29,13 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from .. import labels, synthetic, urls
+from .. import labels, urls
 from ..dates import build_date
 from ..mkdocs_build import nav_sources
 from ..pages import GeneratedPage, site_pages
 from ..site import Site, load_site
 from ..text import thousands
-from . import bench_preview
+from . import bench_preview, synthetic
 from .builtsite import CONFIG, ROOT, build_arguments
 
 # --- Output -----------------------------------------------------------------------------------

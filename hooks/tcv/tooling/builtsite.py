@@ -16,7 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[3]
+from . import ROOT
+
 CONFIG = ROOT / "mkdocs.yml"
 SEARCH_INDEX = "search/search_index.json"
 MODERN_IMAGE_FORMATS = (".svg", ".webp", ".avif")

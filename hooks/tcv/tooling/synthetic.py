@@ -27,10 +27,10 @@ from typing import Any
 
 import yaml
 
-from .dates import build_date
-from .kinds import KINDS, record_folders, single_files
+from ..dates import build_date
+from ..kinds import KINDS, record_folders, single_files
+from . import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 REAL_DATA = ROOT / "data"
 
 # What the generator writes (the registry's files and folders); with --force only these are

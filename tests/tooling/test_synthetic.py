@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tcv import synthetic
+from tcv import cli
 from tcv.kinds import KINDS
 from tcv.problems import Severity
 from tcv.site import validate
+from tcv.tooling import synthetic
 
 from conftest import ROOT, build_site
 
@@ -63,13 +64,13 @@ def test_the_generator_never_writes_into_the_real_data_folder(tmp_path: Path) ->
         synthetic.prepare_target(ROOT / "data", force=True)
     with pytest.raises(synthetic.TargetError):
         synthetic.prepare_target(ROOT / "data" / "programmes", force=True)
-    assert synthetic.main([str(ROOT / "data"), "--programmes", "5", "--force"]) == 2
+    assert cli.main(["synthetic", str(ROOT / "data"), "--programmes", "5", "--force"]) == 2
 
 
 def test_a_non_empty_folder_needs_force(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("behålls", encoding="utf-8")
-    assert synthetic.main([str(tmp_path), "--programmes", "5"]) == 2
-    assert synthetic.main([str(tmp_path), "--programmes", "5", "--force"]) == 0
+    assert cli.main(["synthetic", str(tmp_path), "--programmes", "5"]) == 2
+    assert cli.main(["synthetic", str(tmp_path), "--programmes", "5", "--force"]) == 0
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "behålls"
     assert len(list((tmp_path / "programmes").glob("*.yml"))) == 5
 
