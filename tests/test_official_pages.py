@@ -203,6 +203,24 @@ def test_a_last_application_date_that_has_passed_is_not_offered_as_the_next(
     )
 
 
+def test_every_count_of_programmes_counts_the_official_ones_too(official_site: Path) -> None:
+    start = [text(f) for f in soup(official_site, "").select(".tcv-figure")]
+    assert (
+        "10 tekniska utbildningar på webbplatsen hittills (från Skolverkets öppna data och "
+        "redaktionen)" in start
+    )
+    progress = [text(f) for f in soup(official_site, urls.PROGRESS).select(".tcv-figure")]
+    assert (
+        "10 utbildningar på webbplatsen, certifierade eller inte (från Skolverkets öppna data "
+        "och redaktionen)" in progress
+    )
+    table = soup(official_site, urls.MUNICIPALITIES).select("table tbody tr")
+    counts = {text(row.th): text(row.select("td")[-1]) for row in table}
+    assert counts == {"Alfa": "6", "Beta": "4", "Gamma": "0"}
+    schools = [text(li) for li in soup(official_site, urls.PROVIDERS).select("article li")]
+    assert "Alfaskolan – gymnasieskola, 3 utbildningar" in schools
+
+
 # --- Programme, school, municipality and occupation pages ---------------------------------------
 
 
