@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from bs4 import Tag
 from test_sync import FixtureApi
 
 from tcv import urls
@@ -102,11 +103,12 @@ def synced_copy(synced_data: Path, tmp_path: Path) -> Path:
     return target
 
 
-def text(element: object) -> str:
-    return " ".join(element.get_text().split())  # type: ignore[attr-defined]
+def text(element: Tag | None) -> str:
+    assert element is not None
+    return " ".join(element.get_text().split())
 
 
-def cards(site: Path, url: str) -> dict[str, object]:
+def cards(site: Path, url: str) -> dict[str, Tag]:
     """The cards of a listing by 'title | meta', so that two programmes of one name differ."""
     found = {}
     for card in soup(site, url).select(".tcv-card"):
@@ -143,29 +145,26 @@ def test_a_programme_only_skolverket_lists_is_not_certified_and_names_its_source
 ) -> None:
     listed = cards(official_site, urls.FINDER)
     ovning = listed["Industritekniska programmet | Övningsgymnasiet, Beta · Gymnasium"]
-    assert text(ovning.select_one(".tcv-card__summary")) == (  # type: ignore[attr-defined]
+    assert text(ovning.select_one(".tcv-card__summary")) == (
         "Skolverket listar programmet bland planerade utbildningar läsåret 2027/28, "
         f"inriktningar: Produkt- och maskinteknik. Lägsta antagningspoäng 2026: 140,0. {SOURCE}."
     )
-    assert text(ovning.select_one(".tcv-badge")) == "Inte certifierad"  # type: ignore[attr-defined]
-    assert ovning["data-certifiering"] == "inte-certifierad"  # type: ignore[index]
-    assert (ovning["data-kommun"], ovning["data-niva"], ovning["data-omrade"]) == (  # type: ignore[index]
+    assert text(ovning.select_one(".tcv-badge")) == "Inte certifierad"
+    assert ovning["data-certifiering"] == "inte-certifierad"
+    assert (ovning["data-kommun"], ovning["data-niva"], ovning["data-omrade"]) == (
         "beta",
         "gymnasium",
         "produktion",
     )
-    school = ovning.select_one(".tcv-card__meta a")  # type: ignore[attr-defined]
+    school = ovning.select_one(".tcv-card__meta a")
     assert school["href"] == "https://ovningsgymnasiet.example.se"  # from the register, https
     curated = listed["Teknikprogrammet | Alfaskolan, Alfa · Gymnasium"]
-    assert text(curated.select_one(".tcv-badge")) == "Certifierad"  # type: ignore[attr-defined]
+    assert text(curated.select_one(".tcv-badge")) == "Certifierad"
 
 
 def test_a_figure_skolverket_withholds_or_lacks_says_so(official_site: Path) -> None:
     listed = cards(official_site, urls.FINDER)
-    summaries = {
-        key: text(card.select_one(".tcv-card__summary"))  # type: ignore[attr-defined]
-        for key, card in listed.items()
-    }
+    summaries = {key: text(card.select_one(".tcv-card__summary")) for key, card in listed.items()}
     assert (
         "Lägsta antagningspoäng 2026: uppgift saknas (för få elever)."
         in summaries["Industritekniska programmet | Provgymnasiet, Alfa · Lärling på gymnasiet"]
@@ -179,18 +178,18 @@ def test_a_figure_skolverket_withholds_or_lacks_says_so(official_site: Path) -> 
 def test_adult_education_shows_its_next_application_date(official_site: Path) -> None:
     listed = cards(official_site, urls.FINDER)
     welder = listed["Svetsare | Alfa kommun, Alfa · Vuxenutbildning (Komvux)"]
-    assert text(welder.select_one(".tcv-card__summary")) == (  # type: ignore[attr-defined]
+    assert text(welder.select_one(".tcv-card__summary")) == (
         "Start: 11 januari 2027. Studietakt: 100 %. Sista ansökningsdag: 15 december 2026. "
         f"{SOURCE}."
     )
     rolling = listed[
         "Elektriker, lärlingsutbildning | Beta kommun, Beta · Vuxenutbildning (Komvux)"
     ]
-    assert text(rolling.select_one(".tcv-card__summary")) == (  # type: ignore[attr-defined]
+    assert text(rolling.select_one(".tcv-card__summary")) == (
         "Start: löpande start. Studietakt: uppgift saknas. Sista ansökningsdag: uppgift saknas. "
         f"{SOURCE}."
     )
-    assert (welder["data-niva"], welder["data-takt"]) == ("vuxenutbildning", "heltid")  # type: ignore[index]
+    assert (welder["data-niva"], welder["data-takt"]) == ("vuxenutbildning", "heltid")
 
 
 def test_a_last_application_date_that_has_passed_is_not_offered_as_the_next(
