@@ -21,7 +21,7 @@ class AdmissionStep:
     published: AdmissionDate
 
     @property
-    def day(self) -> date:
+    def on(self) -> date:
         return self.published.day
 
     @property
@@ -61,7 +61,7 @@ def steps_of(admission: Admission) -> list[AdmissionStep]:
 def all_steps(admissions: Iterable[Admission]) -> list[AdmissionStep]:
     """Every published date of every year, earliest first."""
     found = [step for admission in admissions for step in steps_of(admission)]
-    return sorted(found, key=lambda step: (step.day, step.admission.year))
+    return sorted(found, key=lambda step: (step.on, step.admission.year))
 
 
 def outlook(admissions: Iterable[Admission], today: date) -> Outlook | None:
@@ -69,7 +69,7 @@ def outlook(admissions: Iterable[Admission], today: date) -> Outlook | None:
     admissions = sorted(admissions, key=lambda a: a.year)
     if not admissions:
         return None
-    coming = [step for step in all_steps(admissions) if step.day >= today]
+    coming = [step for step in all_steps(admissions) if step.on >= today]
     if coming:
         admission = coming[0].admission
         return Outlook(admission, admission.year, coming[0], tuple(steps_of(admission)))

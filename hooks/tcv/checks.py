@@ -10,6 +10,7 @@ from typing import Any
 from . import kinds
 from .kinds import KINDS
 from .load import Entry, LoadedData
+from .models import ADMISSION_STEPS
 from .problems import Problem, Severity
 
 STALE_AFTER = timedelta(days=365)
@@ -140,22 +141,53 @@ def _admission_dates(data: LoadedData, today: date) -> Iterator[Problem]:
     next year's dates are in before the site has no coming date to show."""
     entries = data.records["admission"]
     for entry in entries:
-        for name, published in entry.record.steps():
-            yield from _source_in_past(entry, [name, "source"], published.source, today)
-    dated = [(d.day, e.record.year, e, name) for e in entries for name, d in e.record.steps()]
+        yield from _admission_order(entry)
+        for i, published in enumerate(entry.record.dates):
+            yield from _source_in_past(entry, ["dates", i, "source"], published.source, today)
+    dated = [(d.day, e.record.year, e, i) for e in entries for i, d in enumerate(e.record.dates)]
     if not dated:
         return
-    last, year, entry, name = max(dated, key=lambda found: found[:2])
+    last, year, entry, index = max(dated, key=lambda found: found[:2])
     if last - today > EXPIRY_WARNING:
         return
     when = f"passerade {last}" if last < today else f"är {last}, inom 90 dagar"
     yield entry.problem(
-        [name, "day"],
+        ["dates", index, "day"],
         f"det sista kända datumet i gymnasieantagningen {when}",
         f"lägg in datumen för {year + 1} i data/admissions/{year + 1}.yml när "
         f"{entry.record.office} har publicerat dem",
         severity=Severity.WARNING,
     )
+
+
+def _admission_order(entry: Entry[Any]) -> Iterator[Problem]:
+    """Each step once, and no step dated before one that comes earlier in the year."""
+    dates = entry.record.dates
+    first: dict[str, int] = {}
+    for i, published in enumerate(dates):
+        if published.step in first:
+            line = entry.source.line_of([*entry.loc, "dates", first[published.step]])
+            yield entry.problem(
+                ["dates", i, "step"],
+                f"{published.step} står redan på rad {line}",
+                "varje datum står en gång — ta bort det ena",
+            )
+        first.setdefault(published.step, i)
+    order = list(ADMISSION_STEPS)
+    for i, published in enumerate(dates):
+        earlier = [
+            d
+            for d in dates
+            if order.index(d.step) < order.index(published.step) and d.day > published.day
+        ]
+        if earlier:
+            latest = max(earlier, key=lambda d: (d.day, order.index(d.step)))
+            yield entry.problem(
+                ["dates", i, "day"],
+                f"{published.step} ({published.day}) ligger före {latest.step} ({latest.day})",
+                "datumen följer antagningens ordning, från application_opens till "
+                "reserve_admission — kontrollera datumen mot källan",
+            )
 
 
 def _source_dates(entry: Entry[Any], today: date) -> Iterator[Problem]:

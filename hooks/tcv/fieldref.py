@@ -146,6 +146,7 @@ _LABELS = (
     labels.PROVIDER_KINDS,
     labels.OFFERS,
     labels.PACE,
+    labels.ADMISSION_STEPS,
     labels.EVENT_KINDS,
     labels.EVENT_AUDIENCES,
 )

@@ -155,8 +155,8 @@ KINDS: dict[str, Kind] = {
             "Gymnasieantagning",
             "Länets gemensamma antagning till gymnasiet ett år: antagningskansliet och de datum "
             "det har publicerat, vart och ett med sin källa. Datum som inte är publicerade "
-            "utelämnas, och datumen ska komma i den ordning fälten står. "
-            "Filnamnet är antagningens år, t.ex. 2027.yml.",
+            "utelämnas. Varje steg står en gång, och inget steg får ha ett tidigare datum än "
+            "ett steg som kommer före det i året. Filnamnet är antagningens år, t.ex. 2027.yml.",
             "antagning",
             "antagningen",
             folder="admissions",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 from zoneinfo import ZoneInfo
 
 from pydantic import (
@@ -539,17 +539,8 @@ class RoleModel(FileRecord):
 # --- Admissions ---------------------------------------------------------------------------------
 
 
-class AdmissionDate(Model):
-    """One date of the common upper-secondary admission, never without its source."""
-
-    day: date = Field(description="Datumet (ÅÅÅÅ-MM-DD)")
-    source: Source = Field(
-        description="Var datumet är publicerat, helst hos antagningskansliet självt"
-    )
-
-
-# The dates of an admission, in the order they come in the year.
-ADMISSION_STEPS = (
+# The dates of an admission, in the order they come in the year (labels.ADMISSION_STEPS).
+AdmissionStepName = Literal[
     "application_opens",
     "application_closes",
     "preliminary_result",
@@ -558,7 +549,18 @@ ADMISSION_STEPS = (
     "final_result",
     "answer_by",
     "reserve_admission",
-)
+]
+ADMISSION_STEPS: tuple[str, ...] = get_args(AdmissionStepName)
+
+
+class AdmissionDate(Model):
+    """One date of the common upper-secondary admission, never without its source."""
+
+    step: AdmissionStepName = Field(description="Vilket datum i antagningen det är")
+    day: date = Field(description="Datumet (ÅÅÅÅ-MM-DD)")
+    source: Source = Field(
+        description="Var datumet är publicerat, helst hos antagningskansliet självt"
+    )
 
 
 class Admission(FileRecord):
@@ -569,21 +571,10 @@ class Admission(FileRecord):
         "'Gymnasieantagningen för Västerbottens län'"
     )
     website: HttpsUrl = Field(description="Antagningskansliets webbplats, där datumen publiceras")
-    application_opens: AdmissionDate | None = Field(None, description="Första dagen att söka")
-    application_closes: AdmissionDate | None = Field(None, description="Sista dagen att söka")
-    preliminary_result: AdmissionDate | None = Field(
-        None, description="Dagen då resultatet av den preliminära antagningen visas"
-    )
-    change_opens: AdmissionDate | None = Field(None, description="Första dagen för omval")
-    change_closes: AdmissionDate | None = Field(None, description="Sista dagen för omval")
-    final_result: AdmissionDate | None = Field(
-        None, description="Dagen då resultatet av den slutliga antagningen visas"
-    )
-    answer_by: AdmissionDate | None = Field(
-        None, description="Sista dagen att svara på antagningsbeskedet"
-    )
-    reserve_admission: AdmissionDate | None = Field(
-        None, description="Dagen då reservantagningen börjar"
+    dates: list[AdmissionDate] = Field(
+        default_factory=list,
+        description="De datum som antagningskansliet har publicerat, vart och ett med sin källa; "
+        "utelämnas så länge inga datum är publicerade",
     )
 
     @field_validator("id")
@@ -596,31 +587,14 @@ class Admission(FileRecord):
             )
         return value
 
-    @field_validator(*ADMISSION_STEPS)
-    @classmethod
-    def _in_order(cls, value: AdmissionDate | None, info: ValidationInfo) -> AdmissionDate | None:
-        """Each date comes on or after the dates above it (the order of ADMISSION_STEPS)."""
-        if value is None or info.field_name is None:
-            return value
-        before = ADMISSION_STEPS[: ADMISSION_STEPS.index(info.field_name)]
-        for name in reversed(before):
-            earlier = info.data.get(name)
-            if earlier is not None:
-                if value.day < earlier.day:
-                    raise ValueError(
-                        f"{value.day} ligger före {name} ({earlier.day}) — datumen ska komma i "
-                        "den ordning fälten står i filen; kontrollera datumet mot källan"
-                    )
-                break
-        return value
-
     @property
     def year(self) -> int:
         return int(self.id)
 
     def steps(self) -> list[tuple[str, AdmissionDate]]:
-        """The dates that are known, as (field name, date), in the order they come."""
-        return [(name, d) for name in ADMISSION_STEPS if (d := getattr(self, name)) is not None]
+        """The published dates as (step, date), in the order they come in the year."""
+        ordered = sorted(self.dates, key=lambda d: ADMISSION_STEPS.index(d.step))
+        return [(d.step, d) for d in ordered]
 
 
 # --- Events -------------------------------------------------------------------------------------
