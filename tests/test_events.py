@@ -361,6 +361,11 @@ def test_an_unknown_programme_is_named_on_its_line(data: Path) -> None:
             "klockslaget saknas — skriv datum och klockslag i svensk tid, t.ex. 2027-01-20 18:00",
         ),
         (
+            "2027-01-20 18:00:00",
+            "'2027-01-20 18:00:00' har fel form — skriv datum och klockslag i svensk tid, t.ex. "
+            "2027-01-20 18:00",
+        ),
+        (
             "2027-01-20 18.00",
             "'2027-01-20 18.00' har fel form — skriv datum och klockslag i svensk tid, t.ex. "
             "2027-01-20 18:00",

@@ -616,22 +616,34 @@ RESERVED_EVENT_IDS = ("arkiv", "kalender")
 
 
 def _local_time(value: object) -> datetime:
-    """'2027-01-20 18:00' (what editors write; YAML reads it as text) as a time in Sweden."""
-    if isinstance(value, datetime):  # YAML reads '2027-01-20 18:00:00' as a time itself
-        if value.tzinfo is not None:
-            raise ValueError(f"tiden har en tidszon — {LOCAL_TIME_HINT}, utan tidszon")
-        return value.replace(tzinfo=TIME_ZONE)
-    if isinstance(value, date):
-        raise ValueError(f"klockslaget saknas — {LOCAL_TIME_HINT}")
-    if not isinstance(value, str) or not re.fullmatch(LOCAL_TIME_PATTERN, value):
+    """'2027-01-20 18:00' (what editors write) as a time in Sweden. A YAML parser may hand over
+    text or, for some forms, a date or a time of its own; each gets a message that says what to
+    write instead."""
+    if isinstance(value, datetime):
+        text = value.isoformat(sep=" ")
+    elif isinstance(value, date):
+        text = value.isoformat()
+    elif isinstance(value, str):
+        text = value
+    else:
         raise ValueError(f"'{value}' har fel form — {LOCAL_TIME_HINT}")
+    if re.fullmatch(LOCAL_TIME_PATTERN, text):
+        try:
+            return datetime.strptime(text, LOCAL_TIME_FORMAT).replace(tzinfo=TIME_ZONE)
+        except ValueError:
+            raise ValueError(
+                f"{text} är ingen riktig tidpunkt — kontrollera månaden (01–12), dagen och "
+                "klockslaget (00:00–23:59)"
+            ) from None
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        raise ValueError(f"klockslaget saknas — {LOCAL_TIME_HINT}")
     try:
-        return datetime.strptime(value, LOCAL_TIME_FORMAT).replace(tzinfo=TIME_ZONE)
+        parsed = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(
-            f"{value} är ingen riktig tidpunkt — kontrollera månaden (01–12), dagen och "
-            "klockslaget (00:00–23:59)"
-        ) from None
+        parsed = None
+    if parsed is not None and parsed.tzinfo is not None:
+        raise ValueError(f"tiden har en tidszon — {LOCAL_TIME_HINT}, utan tidszon")
+    raise ValueError(f"'{text}' har fel form — {LOCAL_TIME_HINT}")
 
 
 LocalTime = Annotated[
