@@ -59,7 +59,7 @@ def on_page_markdown(
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    return _current().page_content(page)
+    return _current().page_content(html, page)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

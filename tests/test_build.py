@@ -186,3 +186,15 @@ def test_a_copy_of_the_data_builds_the_same_pages(tmp_path: Path, real_site: Pat
     assert {p.relative_to(site) for p in pages(site)} == {
         p.relative_to(real_site) for p in pages(real_site)
     }
+
+
+def test_the_components_stylesheet_is_loaded_only_where_a_component_is(real_site: Path) -> None:
+    def sheets(url: str) -> set[str]:
+        return {link["href"].rsplit("/", 1)[-1] for link in soup(real_site, url).select("link")}
+
+    assert "pages.css" in sheets("")  # figures and doors
+    assert "pages.css" in sheets("utbildningar/")  # a generated page
+    assert "pages.css" in sheets("vad-passar-mig/")  # its script draws the guide's answers
+    assert "pages.css" not in sheets("integritet/")
+    assert "pages.css" not in sheets("redaktorer/faltreferens/")
+    assert "site.css" in sheets("integritet/")

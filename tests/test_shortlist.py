@@ -143,8 +143,22 @@ def test_the_page_is_in_the_menu_and_loads_only_its_own_script(fixture_site: Pat
     menu = [a.get_text(strip=True) for a in page.select("nav.md-nav--primary a")]
     assert "Mina val" in menu
     scripts = [s["src"] for s in page.find_all("script", src=True) if "/tcv/" in s["src"]]
-    assert sorted(scripts) == ["../assets/tcv/keyboard.js", "../assets/tcv/shortlist.js"]
-    assert page.find("script", type="module", src="../assets/tcv/shortlist.js")
+    assert sorted(scripts) == [
+        "../assets/tcv/keyboard.js",
+        "../assets/tcv/shortlist-page.js",
+        "../assets/tcv/shortlist.js",
+    ]
+    assert page.find("script", type="module", src="../assets/tcv/shortlist-page.js")
+
+
+def test_the_finder_loads_the_save_buttons_but_not_the_comparison(fixture_site: Path) -> None:
+    page = soup(fixture_site, urls.FINDER)
+    sources = {s["src"] for s in page.find_all("script", src=True)}
+    sheets = {s["href"] for s in page.find_all("link", rel="stylesheet")}
+    assert "../assets/tcv/shortlist.js" in sources
+    assert "../assets/tcv/shortlist-page.js" not in sources
+    assert "../assets/tcv/shortlist.css" in sheets
+    assert "../assets/tcv/shortlist-page.css" not in sheets
 
 
 def test_without_javascript_the_page_explains_and_every_control_is_hidden(

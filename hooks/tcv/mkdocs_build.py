@@ -57,6 +57,7 @@ class SiteBuild:
             county_map=countymap.county_map(self.data_dir, self.site.municipalities.values()),
         )
         self.pages: dict[str, GeneratedPage] = {}
+        self.component_classes = component_classes(Path(config.theme.custom_dir) / COMPONENTS_CSS)
 
     def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         nav_pages = nav_sources(config.nav)
@@ -91,8 +92,6 @@ class SiteBuild:
     def page_markdown(self, markdown: str, page: Page) -> str | None:
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
-            # pages.css (cards, badges, figures, doors…) only where a component can appear
-            page.meta["components"] = bool(SNIPPET_MARKER.search(markdown)) or "tcv-" in markdown
             return self._insert_snippets(markdown, page)
         if not page.file.inclusion.is_in_nav():  # pages in the menu keep their menu label
             page.title = generated.title  # plain text; the templates escape it
@@ -115,9 +114,15 @@ class SiteBuild:
             page.meta["search"] = {"exclude": True}
         return ""  # the HTML comes from our template, not from Markdown
 
-    def page_content(self, page: Page) -> str | None:
+    def page_content(self, html: str, page: Page) -> str | None:
         generated = self.pages.get(page.file.src_uri)
-        return self.renderer.render(generated) if generated else None
+        if generated is None:  # pages.css only where one of its components is on the page,
+            # or can be put there by the page's own script (the interest guide draws its answers)
+            page.meta["components"] = bool(page.meta.get("scripts")) or uses_components(
+                html, self.component_classes
+            )
+            return None
+        return self.renderer.render(generated)
 
     def _insert_snippets(self, markdown: str, page: Page) -> str:
         def render(match: re.Match[str]) -> str:
@@ -137,6 +142,20 @@ class SiteBuild:
             return None
         data = self.data_dir.relative_to(self.root).as_posix()
         return f"../{data}/{page.edit_path}"  # relative to edit_uri, which points at content/
+
+
+COMPONENTS_CSS = "assets/tcv/pages.css"
+_CSS_CLASS = re.compile(r"\.(tcv-[a-z0-9_-]+)")
+_HTML_CLASSES = re.compile(r'class="([^"]*)"')
+
+
+def component_classes(stylesheet: Path) -> frozenset[str]:
+    """The classes pages.css styles: a hand-written page that uses none of them goes without it."""
+    return frozenset(_CSS_CLASS.findall(stylesheet.read_text(encoding="utf-8")))
+
+
+def uses_components(html: str, classes: frozenset[str]) -> bool:
+    return any(name in classes for value in _HTML_CLASSES.findall(html) for name in value.split())
 
 
 def nav_sources(nav: list | None) -> set[str]:

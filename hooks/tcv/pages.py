@@ -191,7 +191,7 @@ def _shortlist_page(site: Site) -> GeneratedPage:
         "listan inför samtalet med studie- och yrkesvägledaren.",
         "shortlist.html",
         {"data": shortlist.data_block(site)},
-        scripts=(shortlist.SCRIPT,),
+        scripts=(shortlist.SCRIPT, shortlist.PAGE_SCRIPT),
     )
 
 

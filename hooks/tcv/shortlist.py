@@ -19,8 +19,10 @@ from .offerings import FIGURES
 from .site import Site
 
 URL = "mina-val/"
-SCRIPT = "assets/tcv/shortlist.js"
-STYLESHEET = "assets/tcv/shortlist.css"
+SCRIPT = "assets/tcv/shortlist.js"  # the save buttons and the list on this device
+PAGE_SCRIPT = "assets/tcv/shortlist-page.js"  # the comparison on /mina-val/
+STYLESHEET = "assets/tcv/shortlist.css"  # the save buttons
+PAGE_STYLESHEET = "assets/tcv/shortlist-page.css"  # the comparison on /mina-val/
 STORAGE_KEY = "tcv-mina-val"  # also named on the privacy page (content/integritet.md)
 DATA_ID = "tcv-mina-val-data"  # the id of the JSON data block on the page
 

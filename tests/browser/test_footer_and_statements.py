@@ -48,7 +48,7 @@ def footer_problems(site: Path, page: Path) -> list[str]:
         problems.append(
             f"{url}: sidfoten säger inte vem som driver webbplatsen: {text_of(footer)!r}"
         )
-    hrefs = {urljoin(BASE + url, a["href"]) for a in footer.select("a[href]")}
+    hrefs = {urljoin(f"{BASE}/{url}", a["href"]) for a in footer.select("a[href]")}
     problems += [f"{url}: sidfoten länkar inte {link}" for link in sorted(LINKS - hrefs)]
     return problems
 
