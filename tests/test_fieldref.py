@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from datetime import date
@@ -69,10 +70,21 @@ def rows(page: BeautifulSoup, anchor: str) -> list[list[str]]:
     ]
 
 
+SHARED = re.compile(r"(^|\.)(sources\[\]|source)\.")
+
+
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_every_field_of_every_model_is_on_the_page(page: BeautifulSoup, kind: str) -> None:
+    """A source's fields are explained once, under Källor; every other field in its kind."""
     shown = [row[0] for row in rows(page, KINDS[kind].swedish)]
-    assert sorted(shown) == sorted(model_paths(KINDS[kind].model))
+    own = {path for path in model_paths(KINDS[kind].model) if not SHARED.search(path)}
+    assert sorted(shown) == sorted(own)
+
+
+def test_the_fields_of_a_source_are_explained_once_for_every_kind(page: BeautifulSoup) -> None:
+    shown = [row[0] for row in rows(page, "kallor")]
+    assert sorted(shown) == sorted(model_paths(models.Source))
+    assert [a["href"] for a in page.select("dd a") if a.get_text() == "Källor"]
 
 
 def test_every_kind_of_data_file_has_a_section(page: BeautifulSoup) -> None:
@@ -86,9 +98,11 @@ def test_every_kind_of_data_file_has_a_section(page: BeautifulSoup) -> None:
         "Gymnasieantagning",
         "Kommuner",
         "Teknikcollege Västerbotten",
+        "Källor",
     ]
     assert [a["href"] for a in page.select("nav a")] == [
-        f"#{kind.swedish}" for kind in KINDS.values()
+        *(f"#{kind.swedish}" for kind in KINDS.values()),
+        "#kallor",
     ]
 
 

@@ -247,6 +247,20 @@ def describe_kind(kind: Kind, site: Site | None = None) -> KindDoc:
     return KindDoc(kind, " ".join(filter(None, [kind.description, RULES.get(kind.model)])), fields)
 
 
+# Groups whose fields are the same wherever they stand: the reference page explains them once.
+SHARED_GROUPS = {"sources": models.Source, "source": models.Source}
+
+
+def is_shared(field: FieldDoc) -> bool:
+    """A field inside a shared group (`sources[].title`, `certification.source.url`)."""
+    return field.parent.rsplit(".", 1)[-1] in SHARED_GROUPS
+
+
+def shared_fields() -> list[FieldDoc]:
+    """The fields of a source, as the reference page lists them once for every kind."""
+    return list(_fields(models.Source, "", True, []))
+
+
 def field_order(model: type[BaseModel]) -> list[str]:
     """The record's own fields first (id leading), the shared ones (verified_on, sources) last."""
     shared = list(models.Record.model_fields)

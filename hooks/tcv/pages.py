@@ -355,6 +355,8 @@ class PageRenderer:
             card_values=lambda programme: finder.card_values(site, programme),
             card_kind=_card_kind,  # which card macro a finder listing takes
             field_reference=fieldref.field_reference,
+            shared_fields=fieldref.shared_fields,
+            is_shared=fieldref.is_shared,
             finder_for=lambda municipality_id: finder.url_for_municipality(site, municipality_id),
             county_map=county_map,  # None when the data folder has no map (theme: map.html)
             shortlist=shortlist,  # Mina val: its URL, script, stylesheet and data block id
