@@ -567,8 +567,7 @@ class Admission(FileRecord):
     """The county's common admission to upper-secondary school for one year (the file name)."""
 
     office: PlainText = Field(
-        description="Antagningskansliet som sköter gymnasievalet, t.ex. "
-        "'Gymnasieantagningen för Västerbottens län'"
+        description="Antagningskansliet som sköter gymnasievalet, t.ex. 'Gymnasieantagningen'"
     )
     website: HttpsUrl = Field(description="Antagningskansliets webbplats, där datumen publiceras")
     dates: list[AdmissionDate] = Field(
