@@ -140,9 +140,10 @@ def real_config() -> dict[str, Any]:
 
 
 def plain_config(docs_dir: Path, generated: list[str]) -> dict[str, Any]:
-    """mkdocs.yml without hooks or watch; generated pages out of the nav, as the hook does."""
+    """mkdocs.yml with only the hooks the theme's templates need (plain_hooks.py), without
+    watch; generated pages out of the nav, as the real hook does."""
     config = real_config()
-    config.pop("hooks", None)
+    config["hooks"] = [str(Path(__file__).with_name("plain_hooks.py"))]
     config.pop("watch", None)
     config["docs_dir"] = str(docs_dir)
     theme = config["theme"]
