@@ -246,6 +246,12 @@ def _add_synthetic(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="ersätt tidigare syntetisk data i en mapp som inte är tom",
     )
+    command.add_argument(
+        "--official",
+        action="store_true",
+        help="skriv också påhittade ögonblicksbilder av Skolverkets och Arbetsförmedlingens "
+        "öppna data i data/official/, som scripts/sync skulle",
+    )
 
 
 def _add_bench(commands: argparse._SubParsersAction) -> None:

@@ -81,3 +81,18 @@ def test_the_generator_writes_every_kind_of_record_in_the_registry(tmp_path: Pat
         *(k.folder for k in KINDS.values() if k.folder),
         *(k.file for k in KINDS.values() if k.file),
     }
+
+
+def test_synthetic_data_can_carry_official_snapshots_that_validate(tmp_path: Path) -> None:
+    from tcv.official import load_official
+    from tcv.tooling.synthetic_official import write_official
+
+    data_dir = write(tmp_path / "data")
+    summary = write_official(
+        data_dir, seed=1, today=TODAY, extra_units=5, adult_events=20, occupations=4
+    )
+    assert "skolenheter" in summary
+    official = load_official(data_dir)
+    assert official is not None and official.planned.school_units
+    _, problems = validate(data_dir, TODAY)
+    assert all(p.severity is Severity.WARNING and "gick ut" in p.message for p in problems)

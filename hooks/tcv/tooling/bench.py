@@ -37,6 +37,7 @@ from ..site import Site, load_site
 from ..text import thousands
 from . import bench_preview, synthetic
 from .builtsite import CONFIG, ROOT, build_arguments
+from .synthetic_official import write_official
 
 # --- Output -----------------------------------------------------------------------------------
 
@@ -593,6 +594,15 @@ def prepare_data(label: str, work: Path, today: date, seed: int) -> Path:
     started = time.perf_counter()
     data = synthetic.generate(counts, seed=seed, today=today)
     synthetic.write(data, target, f"# Syntetisk data (frö {seed}).\n")
+    summary = write_official(
+        target,
+        seed=seed,
+        today=today,
+        extra_units=counts.providers,
+        adult_events=counts.programmes * 5 // 6,
+        occupations=counts.occupations,
+    )
+    step(f"[{label}] officiella ögonblicksbilder: {summary}")
     step(f"[{label}] datan skapades på {time.perf_counter() - started:.1f} s")
     return target
 

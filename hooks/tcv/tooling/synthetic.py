@@ -825,6 +825,19 @@ def run(args: argparse.Namespace) -> int:
         "inga verkliga uppgifter.\n"
     )
     write(data, args.out, header)
+    if args.official:
+        from .synthetic_official import write_official
+
+        print(
+            write_official(
+                args.out,
+                seed=args.seed,
+                today=today,
+                extra_units=counts.providers,
+                adult_events=counts.programmes * 5 // 6,
+                occupations=counts.occupations,
+            )
+        )
     print(
         f"Skrev {counts.records} poster till {args.out}: {counts.municipalities} kommuner, "
         f"{counts.providers} anordnare, {counts.programmes} utbildningar, "
