@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .annotations import models_in
 from .fieldref import (
     FIELD_REFERENCE_URL,
     GROUPS,
@@ -161,14 +162,8 @@ def _reachable(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
             continue
         found[current.__name__] = current
         for info in current.model_fields.values():
-            stack.extend(_models_in(info.annotation))
+            stack.extend(models_in(info.annotation))
     return found
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
 
 
 def _clean(schema: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
