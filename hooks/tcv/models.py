@@ -92,9 +92,8 @@ def _partial_date_text(value: object) -> object:
 def _real_partial_date(value: str) -> str:
     if len(value) == 4:  # a year: the pattern has said all there is to say
         return value
-    year, month, day = (int(part) for part in [*value.split("-"), "1", "1"][:3])
-    try:
-        date(year, month, day)
+    try:  # the pattern has made it YYYY-MM or YYYY-MM-DD
+        date.fromisoformat(value if len(value) == 10 else f"{value}-01")
     except ValueError:
         raise ValueError(
             f"{value} är inget riktigt datum — kontrollera månaden (01–12) och dagen"

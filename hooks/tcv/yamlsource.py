@@ -206,47 +206,50 @@ def read_with_pyyaml(source: YamlFile) -> tuple[Any, list[Problem]]:
 # 3. A node that starts with an anchor, alias, tag, directive or reserved indicator (& * ! % @ `),
 #    is a block scalar (| >: yaml_rs reads an empty one as a line break) or a flow collection
 #    other than an empty [] or {}, where a node can start: at the start of a line, or after '- ',
-#    ': ' or '? ' (or any two spaces). A document marker (--- or ... starting a line): libyaml
-#    refuses '...' before a document, yaml_rs does not.
-# 4. A line that starts with 200 spaces, '-' or '?': without flow collections, a collection
-#    nested deeper than that needs one. libyaml refuses nesting deeper than 1000 levels, and
-#    yaml_rs would overflow its stack at some 10 000.
-# 5. The top level is not a mapping; a key is not text, or longer than PyYAML allows a simple key
+#    ': ' or '? ' (or any two spaces).
+# 4. A date between quotes, '2026-06-01' or "2026-06-01" (see 7).
+# 5. A line that starts with a document marker (libyaml refuses '...' before the document,
+#    yaml_rs does not), or with 200 spaces, '-' or '?': without flow collections, nesting deeper
+#    than that needs such a line, and libyaml refuses more than 1000 levels where yaml_rs would
+#    overflow its stack at some 10 000.
+# 6. The top level is not a mapping; a key is not text, or longer than PyYAML allows a simple key
 #    (1024 characters written); a value is a float or anything but text, integer, boolean,
 #    null, list and mapping.
-# 6. Text that PyYAML would not read as text were it plain (`no`, `on`, `1_000`, `1:20`, `~`, `<<`,
+# 7. Text that PyYAML would not read as text were it plain (`no`, `on`, `1_000`, `1:20`, `~`, `<<`,
 #    a date...; by PyYAML's own resolver table). yaml_rs resolves only plain scalars, and only to
 #    null ('', ~, null, Null, NULL), booleans (true/True/TRUE/false/False/FALSE) and numbers, so
 #    a text it would have resolved to one of those had it been plain was quoted, and PyYAML keeps
 #    a quoted scalar as text too. Any other such text could have been plain or quoted: the file
-#    goes to PyYAML, except for dates. A date written exactly YYYY-MM-DD in a file with no such
-#    date between quotes (and no block scalar, see 3) was plain and becomes PyYAML's date; one
-#    that does not exist (2026-13-01) is for PyYAML to report.
-# 7. An integer in the values, and a plain scalar that starts with a zero or an underscore:
+#    goes to PyYAML, except for dates. A date written exactly YYYY-MM-DD, in a file with no date
+#    between quotes (4) and no block scalar (3), was plain and becomes PyYAML's date; one that
+#    does not exist (2026-13-01) is for PyYAML to report.
+# 8. An integer in the values, and a plain scalar that starts with a zero or an underscore:
 #    yaml_rs reads other integers (digits and underscores) as the same number as YAML 1.1, but
 #    0123 is octal to YAML 1.1, and 09, 0o17, 0X1F and _1 are text.
 #
 # tests/test_yaml_fast_path.py compares both parsers over every data file, the fixtures,
 # synthetic data, the cases above and mutated files.
 
-_ODD_CHARACTER = re.compile(
-    r"[^\n\x20-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
-_NODE_PROPERTY = re.compile(
-    r"""
-    [&*!%@`|>\[{]                           # the character,
-    (?: (?<=^.) | (?<=^[ ].) | (?<=[-:?\ ][ ].) )  # where a node can start,
-    (?! (?<=\[) \][ ]*(?:[#].*)?$ )         # but not an empty [] or {}
-    (?! (?<={) }[ ]*(?:[#].*)?$ )
+_ODD = r"\x00-\x09\x0b-\x1f\\\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff"
+_NEEDS_PYYAML = re.compile(  # 2, 3 and 4 in one pass, found by the character (a rare one)
+    rf"""
+    [{_ODD}&*!%@`|>\[{{'"]
+    (?:
+        (?<=[{_ODD}])                                   # 2
+      | (?<=[&*!%@`|>\[{{])                             # 3, where a node can start,
+        (?: (?<=^.) | (?<=^[ ].) | (?<=[-:?\ ][ ].) )
+        (?! (?<=\[) \][ ]*(?:[#].*)?$ )                 #    but not an empty [] or {{}}
+        (?! (?<={{) }}[ ]*(?:[#].*)?$ )
+      | (?<=['"]) (?=[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}['"])  # 4
+    )
     """,
     re.MULTILINE | re.VERBOSE,
 )
-_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ ]|$)", re.MULTILINE)
-_DEEP = re.compile(r"[ ?-]{200}")  # at the start of the text, and after a line break:
-_DEEP_LINE = re.compile(r"\n[ ?-]{200}")
-_QUOTED_DATE = re.compile(r"""['"][0-9]{4}-[0-9]{2}-[0-9]{2}['"]""")
-_ZERO_OR_UNDERSCORE = re.compile(  # a plain scalar [-+]?(0[0-9A-Za-z_]|_)[0-9A-Za-z_]*, found
-    r"""                              # by its first 0 or _ (quicker than by the space before)
+_LINE = r"(?:[ ?-]{200}|(?:---|\.\.\.)(?:[ \n]|$))"  # 5
+_FIRST_LINE = re.compile(_LINE)
+_NEXT_LINE = re.compile(rf"\n{_LINE}")
+_ZERO_OR_UNDERSCORE = re.compile(  # 8: a plain scalar [-+]?(0[0-9A-Za-z_]|_)[0-9A-Za-z_]*,
+    r"""                              # found by its first 0 or _ (quicker than by the space)
     [0_] (?: (?<=\s.) | (?<=\s[-+].) | (?<=^.) | (?<=^[-+].) )
     (?: (?<=0)[0-9A-Za-z_] | (?<=_) ) [0-9A-Za-z_]* [ ]* (?:[#].*)? $
     """,
@@ -278,11 +281,9 @@ def fast_value(text: str) -> dict[str, Any] | None:
     PyYAML can say (see above)."""
     if (
         not _FAST_PATH
-        or _ODD_CHARACTER.search(text)
-        or _NODE_PROPERTY.search(text)
-        or _DEEP.match(text)
-        or _DEEP_LINE.search(text)
-        or (("---" in text or "..." in text) and _DOCUMENT_MARKER.search(text))
+        or _NEEDS_PYYAML.search(text)
+        or _FIRST_LINE.match(text)
+        or _NEXT_LINE.search(text)
     ):
         return None
     try:
@@ -294,20 +295,18 @@ def fast_value(text: str) -> dict[str, Any] | None:
     if type(value) is not dict:
         return None
     try:
-        integers, dates = _as_pyyaml(value)
+        integers = _as_pyyaml(value)
     except _Declined:
         return None
     if integers and _ZERO_OR_UNDERSCORE.search(text):
         return None
-    if dates and ("'" in text or '"' in text) and _QUOTED_DATE.search(text):
-        return None
     return value
 
 
-def _as_pyyaml(root: dict[str, Any]) -> tuple[bool, bool]:
+def _as_pyyaml(root: dict[str, Any]) -> bool:
     """Check the values yaml_rs gave and turn plain dates into dates, in place. Whether there
-    are integers, and dates."""
-    integers = dates = False
+    are integers."""
+    integers = False
     resolves, plain_keys = _RESOLVES, _PLAIN_KEYS
     stack: list[dict[str, Any] | list[Any]] = [root]
     while stack:
@@ -328,14 +327,13 @@ def _as_pyyaml(root: dict[str, Any]) -> tuple[bool, bool]:
                     and (read := _text_as_pyyaml(value)) is not value
                 ):
                     node[where] = read  # a date
-                    dates = True
             elif kind is dict or kind is list:
                 stack.append(value)
             elif kind is int:
                 integers = True
             elif kind is not bool and value is not None:
                 raise _Declined
-    return integers, dates
+    return integers
 
 
 def _check_key(key: object) -> None:
