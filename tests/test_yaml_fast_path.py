@@ -123,6 +123,7 @@ CASES = {
     '"a \\" b"': False,  # backslash escapes
     # anchors, aliases, tags, flow collections, block scalars
     "&x 1": False,
+    "&x 1\nl: *x": False,
     "!!str 12": False,
     "!!python/object:os.system": False,
     "[a, b]": False,
