@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .annotations import models_in
 from .kinds import KINDS, record_folders, single_files
 from .models import PATTERN_HINTS, SLUG_PATTERN, Municipality, MunicipalityList, Region
 from .official import OFFICIAL_FOLDER  # snapshots written by `tcv sync`
@@ -317,20 +318,11 @@ def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
         field_info = getattr(current, "model_fields", {}).get(part)
         if field_info is None:
             return []
-        current = _model_in(field_info.annotation)
-        if current is None:
+        inner = models_in(field_info.annotation)
+        if not inner:
             return []
+        current = inner[0]
     return sorted(getattr(current, "model_fields", {}))
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _field_name(loc: Sequence[str | int]) -> str:
