@@ -54,6 +54,14 @@ def origin(real_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def fixture_origin(fixture_site: Path) -> Iterator[str]:
+    """The site built from tests/fixtures/minimal, served on 127.0.0.1 (three fictitious
+    programmes: small and predictable for the tests of single features)."""
+    with serve(fixture_site) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
     """Per module: Playwright's sync API allows one instance at a time in a thread, and other
     test modules start their own."""

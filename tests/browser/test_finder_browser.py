@@ -4,42 +4,26 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from tcv.tooling.audit.browser import DESKTOP_LIGHT, launch, new_context
+from tcv.tooling.audit.browser import DESKTOP_LIGHT, new_context
 from tcv.tooling.audit.keyboard import tab_until
-from tcv.tooling.audit.server import serve
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def origin(fixture_site: Path) -> Iterator[str]:
-    with serve(fixture_site) as origin:
-        yield origin
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = new_context(browser, DESKTOP_LIGHT)
+def page(chromium: Browser) -> Iterator[Page]:
+    context = new_context(chromium, DESKTOP_LIGHT)
     yield context.new_page()
     context.close()
 
 
-def open_finder(page: Page, origin: str, query: str = "") -> None:
-    page.goto(f"{origin}/utbildningar/{query}")
+def open_finder(page: Page, fixture_origin: str, query: str = "") -> None:
+    page.goto(f"{fixture_origin}/utbildningar/{query}")
     page.wait_for_selector(".tcv-finder.is-js")
 
 
@@ -60,27 +44,27 @@ ALL = ["Industritekniska programmet", "Teknikprogrammet", "Automationstekniker"]
 
 
 def test_choosing_a_municipality_shows_exactly_its_programmes_and_updates_the_url(
-    page: Page, origin: str
+    page: Page, fixture_origin: str
 ) -> None:
-    open_finder(page, origin)
+    open_finder(page, fixture_origin)
     assert shown(page) == ALL
     page.get_by_label("Alfa (2)").check()
     assert shown(page) == ["Industritekniska programmet", "Teknikprogrammet"]
-    page.wait_for_url(f"{origin}/utbildningar/?kommun=alfa", timeout=2000)
+    page.wait_for_url(f"{fixture_origin}/utbildningar/?kommun=alfa", timeout=2000)
     assert status(page) == "2 utbildningar visas."
     assert page.locator("[data-tcv-status]").get_attribute("aria-live") == "polite"
 
 
-def test_a_shared_link_opens_the_same_filtered_list(page: Page, origin: str) -> None:
-    open_finder(page, origin, "?niva=vuxenutbildning&distans=ja")
+def test_a_shared_link_opens_the_same_filtered_list(page: Page, fixture_origin: str) -> None:
+    open_finder(page, fixture_origin, "?niva=vuxenutbildning&distans=ja")
     assert shown(page) == ["Automationstekniker"]
     assert page.get_by_label("Vuxenutbildning (Komvux) (1)").is_checked()
     assert page.get_by_label("Kan läsas på distans (1)").is_checked()
     assert status(page) == "1 utbildning visas."
 
 
-def test_reload_and_back_restore_the_filters(page: Page, origin: str) -> None:
-    open_finder(page, origin)
+def test_reload_and_back_restore_the_filters(page: Page, fixture_origin: str) -> None:
+    open_finder(page, fixture_origin)
     page.get_by_label("Beta (1)").check()
     page.reload()
     page.wait_for_selector(".tcv-finder.is-js")
@@ -95,43 +79,49 @@ def test_reload_and_back_restore_the_filters(page: Page, origin: str) -> None:
     assert shown(page) == ["Automationstekniker"]
 
 
-def test_an_empty_result_says_so_and_offers_to_clear_the_filters(page: Page, origin: str) -> None:
-    open_finder(page, origin, "?kommun=alfa&niva=vuxenutbildning")
+def test_an_empty_result_says_so_and_offers_to_clear_the_filters(
+    page: Page, fixture_origin: str
+) -> None:
+    open_finder(page, fixture_origin, "?kommun=alfa&niva=vuxenutbildning")
     assert shown(page) == []
     assert (
         page.locator("[data-tcv-empty]").inner_text() == "Inga utbildningar matchar — rensa filter"
     )
     assert status(page) == "Inga utbildningar matchar filtren."
     page.locator("[data-tcv-empty] button").click()
-    page.wait_for_url(f"{origin}/utbildningar/", timeout=2000)  # the reset is applied a task later
+    page.wait_for_url(
+        f"{fixture_origin}/utbildningar/", timeout=2000
+    )  # the reset is applied a task later
     assert shown(page) == ALL
     assert page.evaluate("document.activeElement.id") == "f-kommun-alfa"
 
 
-def test_keyboard_alone_can_filter_and_clear(page: Page, origin: str) -> None:
-    open_finder(page, origin)
+def test_keyboard_alone_can_filter_and_clear(page: Page, fixture_origin: str) -> None:
+    open_finder(page, fixture_origin)
     assert tab_until(page, "#f-kommun-beta") is not None
     page.keyboard.press("Space")
     assert shown(page) == ["Automationstekniker"]
-    page.wait_for_url(f"{origin}/utbildningar/?kommun=beta", timeout=2000)
+    page.wait_for_url(f"{fixture_origin}/utbildningar/?kommun=beta", timeout=2000)
     assert tab_until(page, "#f-omrade-alla") is not None  # a radio group is one Tab stop
     page.keyboard.press("ArrowDown")  # arrows choose within it: the first area, Produktion
-    page.wait_for_url(f"{origin}/utbildningar/?kommun=beta&omrade=produktion", timeout=2000)
+    page.wait_for_url(f"{fixture_origin}/utbildningar/?kommun=beta&omrade=produktion", timeout=2000)
     assert shown(page) == []
     assert tab_until(page, ".tcv-filters button[type=reset]") is not None
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{origin}/utbildningar/", timeout=2000)  # the reset is applied a task later
+    page.wait_for_url(
+        f"{fixture_origin}/utbildningar/", timeout=2000
+    )  # the reset is applied a task later
     assert shown(page) == ALL
 
 
 def test_without_javascript_the_full_list_is_there_and_the_form_still_filters(
-    browser: Browser, origin: str
+    chromium: Browser, fixture_origin: str
 ) -> None:
-    context = browser.new_context(
+    context = chromium.new_context(
         java_script_enabled=False, viewport={"width": 1280, "height": 800}
     )
     page = context.new_page()
-    page.goto(f"{origin}/utbildningar/")
+    page.goto(f"{fixture_origin}/utbildningar/")
     assert shown(page) == ALL
     page.get_by_label("Alfa (2)").check()
     assert shown(page) == ["Industritekniska programmet", "Teknikprogrammet"]
@@ -143,9 +133,9 @@ def test_without_javascript_the_full_list_is_there_and_the_form_still_filters(
 
 
 def test_the_printed_municipality_overview_has_no_navigation_and_writes_out_links(
-    page: Page, origin: str
+    page: Page, fixture_origin: str
 ) -> None:
-    page.goto(f"{origin}/kommuner/alfa/")
+    page.goto(f"{fixture_origin}/kommuner/alfa/")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
     text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
     assert "Alfa kommun" in text

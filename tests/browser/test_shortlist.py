@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 from pypdf import PdfReader
 
 from tcv import shortlist
@@ -19,12 +18,10 @@ from tcv.tooling.audit.browser import (
     PHONE,
     Viewport,
     axe,
-    launch,
     new_context,
     switch_scheme,
 )
 from tcv.tooling.audit.keyboard import focused, tab_until
-from tcv.tooling.audit.server import serve
 from tcv.tooling.audit.tools import axe_source
 
 MINA_VAL = "/" + shortlist.URL
@@ -33,23 +30,9 @@ SAVE = "[data-tcv-save]"
 STATUS = "[data-tcv-announce]"
 
 
-@pytest.fixture(scope="module")
-def origin(fixture_site: Path) -> Iterator[str]:
-    with serve(fixture_site) as origin:
-        yield origin
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = new_context(browser, DESKTOP_LIGHT)
+def context(chromium: Browser) -> Iterator[BrowserContext]:
+    context = new_context(chromium, DESKTOP_LIGHT)
     yield context
     context.close()
 
@@ -77,18 +60,18 @@ def saved(page: Page) -> list[str] | None:
     return page.evaluate(f"() => JSON.parse(localStorage.getItem('{shortlist.STORAGE_KEY}'))")
 
 
-def save_two(page: Page, origin: str) -> None:
+def save_two(page: Page, fixture_origin: str) -> None:
     """Teknikprogrammet on its own page, Automationstekniker from its card in the finder."""
-    open_ready(page, origin + TEKNIK)
+    open_ready(page, fixture_origin + TEKNIK)
     page.get_by_role("button", name="Spara i Mina val").click()
-    open_ready(page, origin + "/utbildningar/")
+    open_ready(page, fixture_origin + "/utbildningar/")
     page.get_by_role("button", name="Spara i Mina val: Automationstekniker, Betavux").click()
 
 
 def test_two_saved_programmes_survive_a_reload_and_are_compared_side_by_side(
-    page: Page, origin: str
+    page: Page, fixture_origin: str
 ) -> None:
-    save_two(page, origin)
+    save_two(page, fixture_origin)
     page.reload()
     page.wait_for_selector(f"{SAVE}:not([hidden])")
     pressed = {
@@ -96,7 +79,7 @@ def test_two_saved_programmes_survive_a_reload_and_are_compared_side_by_side(
         for b in page.locator(SAVE).all()
     }
     assert pressed == {"alfa-industri": "false", "alfa-teknik": "true", "beta-automation": "true"}
-    open_ready(page, origin + MINA_VAL)
+    open_ready(page, fixture_origin + MINA_VAL)
     assert column_names(page) == ["Teknikprogrammet", "Automationstekniker"]
     assert row(page, "school") == ["Alfaskolan", "Betavux"]
     assert row(page, "municipality") == ["Alfa", "Beta"]
@@ -113,20 +96,22 @@ def test_two_saved_programmes_survive_a_reload_and_are_compared_side_by_side(
 
 
 def test_a_shared_link_shows_the_same_list_in_a_fresh_browser_and_can_be_saved_there(
-    browser: Browser, page: Page, origin: str
+    chromium: Browser, page: Page, fixture_origin: str
 ) -> None:
-    save_two(page, origin)
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
-    open_ready(page, origin + MINA_VAL)
+    save_two(page, fixture_origin)
+    page.context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=fixture_origin
+    )
+    open_ready(page, fixture_origin + MINA_VAL)
     page.get_by_role("button", name="Kopiera länk").click()
     page.wait_for_function(
         "(s) => document.querySelector(s).textContent.includes('kopierad')", arg=STATUS
     )
     link = page.evaluate("() => navigator.clipboard.readText()")
-    assert link == f"{origin}{MINA_VAL}?val=alfa-teknik,beta-automation"
+    assert link == f"{fixture_origin}{MINA_VAL}?val=alfa-teknik,beta-automation"
     assert page.locator("[data-tcv-share-link]").inner_text() == link
 
-    fresh = new_context(browser, PHONE)
+    fresh = new_context(chromium, PHONE)
     try:
         other = fresh.new_page()
         open_ready(other, link)
@@ -137,7 +122,7 @@ def test_a_shared_link_shows_the_same_list_in_a_fresh_browser_and_can_be_saved_t
         assert other.locator('[data-tcv-row="remove"]').is_hidden()
         other.get_by_role("button", name="Spara listan i Mina val").click()
         assert saved(other) == ["alfa-teknik", "beta-automation"]
-        assert other.url == origin + MINA_VAL
+        assert other.url == fixture_origin + MINA_VAL
         assert shared.is_hidden()
         assert other.locator(STATUS).inner_text() == (
             "2 utbildningar sparades i Mina val på den här enheten. Där finns nu 2 utbildningar."
@@ -146,8 +131,10 @@ def test_a_shared_link_shows_the_same_list_in_a_fresh_browser_and_can_be_saved_t
         fresh.close()
 
 
-def test_unknown_programmes_in_a_shared_link_are_named_and_skipped(page: Page, origin: str) -> None:
-    open_ready(page, f"{origin}{MINA_VAL}?val=finns-inte,alfa-industri,<b>x</b>")
+def test_unknown_programmes_in_a_shared_link_are_named_and_skipped(
+    page: Page, fixture_origin: str
+) -> None:
+    open_ready(page, f"{fixture_origin}{MINA_VAL}?val=finns-inte,alfa-industri,<b>x</b>")
     assert column_names(page) == ["Industritekniska programmet"]
     note = page.locator("[data-tcv-unknown]").inner_text()
     assert note == (
@@ -158,9 +145,9 @@ def test_unknown_programmes_in_a_shared_link_are_named_and_skipped(page: Page, o
 
 
 def test_keyboard_alone_saves_and_removes_and_each_change_is_announced(
-    page: Page, origin: str
+    page: Page, fixture_origin: str
 ) -> None:
-    open_ready(page, origin + TEKNIK)
+    open_ready(page, fixture_origin + TEKNIK)
     assert tab_until(page, SAVE) is not None
     stop = focused(page)
     assert stop is not None and stop.problem is None, stop
@@ -179,7 +166,7 @@ def test_keyboard_alone_saves_and_removes_and_each_change_is_announced(
     )
     page.keyboard.press("Enter")
 
-    open_ready(page, origin + MINA_VAL)
+    open_ready(page, fixture_origin + MINA_VAL)
     for control in ("[data-tcv-copy]", "[data-tcv-print]", "[data-tcv-clear]"):
         assert tab_until(page, control) is not None, control
         stop = focused(page)
@@ -201,8 +188,8 @@ def test_keyboard_alone_saves_and_removes_and_each_change_is_announced(
     assert saved(page) is None  # an empty list leaves nothing behind
 
 
-def test_the_finder_announces_a_save_from_a_card(page: Page, origin: str) -> None:
-    open_ready(page, origin + "/utbildningar/")
+def test_the_finder_announces_a_save_from_a_card(page: Page, fixture_origin: str) -> None:
+    open_ready(page, fixture_origin + "/utbildningar/")
     assert tab_until(page, '[data-tcv-save="alfa-industri"]') is not None
     page.keyboard.press("Enter")
     region = page.locator("[role=status].tcv-visually-hidden")
@@ -212,9 +199,9 @@ def test_the_finder_announces_a_save_from_a_card(page: Page, origin: str) -> Non
     )
 
 
-def test_clearing_the_list_asks_first_and_removes_the_key(page: Page, origin: str) -> None:
-    save_two(page, origin)
-    open_ready(page, origin + MINA_VAL)
+def test_clearing_the_list_asks_first_and_removes_the_key(page: Page, fixture_origin: str) -> None:
+    save_two(page, fixture_origin)
+    open_ready(page, fixture_origin + MINA_VAL)
     questions: list[str] = []
 
     def answer(dialog) -> None:
@@ -234,8 +221,8 @@ def test_clearing_the_list_asks_first_and_removes_the_key(page: Page, origin: st
     [["alfa-teknik", "beta-automation"], ["alfa-industri", "alfa-teknik", "beta-automation"]],
     ids=["två", "alla tre"],
 )
-def test_mina_val_prints_on_one_a4_page(page: Page, origin: str, ids: list[str]) -> None:
-    open_ready(page, f"{origin}{MINA_VAL}?val={','.join(ids)}")
+def test_mina_val_prints_on_one_a4_page(page: Page, fixture_origin: str, ids: list[str]) -> None:
+    open_ready(page, f"{fixture_origin}{MINA_VAL}?val={','.join(ids)}")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     assert len(pdf.pages) == 1
     width, height = float(pdf.pages[0].mediabox.width), float(pdf.pages[0].mediabox.height)
@@ -249,24 +236,24 @@ def test_mina_val_prints_on_one_a4_page(page: Page, origin: str, ids: list[str])
 
 
 def test_without_javascript_the_page_explains_and_shows_no_dead_button(
-    browser: Browser, origin: str
+    chromium: Browser, fixture_origin: str
 ) -> None:
-    context = browser.new_context(
+    context = chromium.new_context(
         java_script_enabled=False, viewport={"width": 1280, "height": 800}
     )
     try:
         page = context.new_page()
-        page.goto(origin + MINA_VAL)
+        page.goto(fixture_origin + MINA_VAL)
         notice = page.locator("[data-tcv-shortlist-nojs]")
         assert notice.is_visible()
         assert "Mina val behöver JavaScript" in notice.inner_text()
         assert notice.get_by_role("link", name="se alla utbildningar").is_visible()
         assert page.locator("article button:visible").count() == 0
-        page.goto(origin + TEKNIK)
+        page.goto(fixture_origin + TEKNIK)
         assert page.get_by_role("heading", level=1).inner_text() == "Teknikprogrammet"
         assert page.locator("article button:visible").count() == 0
         assert page.get_by_role("link", name="Se Mina val").count() == 0  # hidden with the box
-        page.goto(origin + "/utbildningar/")
+        page.goto(fixture_origin + "/utbildningar/")
         assert page.locator(".tcv-card").count() == 3
         assert page.locator(".tcv-card button:visible").count() == 0
     finally:
@@ -275,14 +262,14 @@ def test_without_javascript_the_page_explains_and_shows_no_dead_button(
 
 @pytest.mark.parametrize("viewport", [DESKTOP_LIGHT, PHONE], ids=["dator", "mobil"])
 def test_axe_finds_nothing_with_two_programmes_saved_in_either_scheme(
-    browser: Browser, origin: str, viewport: Viewport
+    chromium: Browser, fixture_origin: str, viewport: Viewport
 ) -> None:
-    context = new_context(browser, viewport)
+    context = new_context(chromium, viewport)
     try:
         page = context.new_page()
-        save_two(page, origin)  # ends on the finder, with one card's button pressed
+        save_two(page, fixture_origin)  # ends on the finder, with one card's button pressed
         for url in ("/utbildningar/", MINA_VAL):
-            open_ready(page, origin + url)
+            open_ready(page, fixture_origin + url)
             page.evaluate(axe_source())
             assert axe(page) == [], url
             switch_scheme(page)
