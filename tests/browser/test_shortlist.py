@@ -99,9 +99,7 @@ def test_a_shared_link_shows_the_same_list_in_a_fresh_browser_and_can_be_saved_t
     chromium: Browser, page: Page, fixture_origin: str
 ) -> None:
     save_two(page, fixture_origin)
-    page.context.grant_permissions(
-        ["clipboard-read", "clipboard-write"], origin=fixture_origin
-    )
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=fixture_origin)
     open_ready(page, fixture_origin + MINA_VAL)
     page.get_by_role("button", name="Kopiera länk").click()
     page.wait_for_function(
