@@ -206,6 +206,18 @@ class RegistryDetail(ApiModel):
 # --- Fetching -----------------------------------------------------------------------------------
 
 
+def _source(title: str, api: str, info: ApiInfo) -> SourceInfo:
+    """Where a Skolverket snapshot comes from, as its API describes itself."""
+    return SourceInfo(
+        publisher="Skolverket",
+        title=title,
+        url=api,
+        api_version=info.api_version,
+        licence=None,  # not stated in the API description; to be confirmed with Skolverket
+        documentation=info.documentation,
+    )
+
+
 def fetch_planned_educations(
     client: HttpClient, base: str, municipality_codes: Sequence[str], now: datetime
 ) -> PlannedEducationsSnapshot:
@@ -216,14 +228,7 @@ def fetch_planned_educations(
     }
     school_units = [_planned_unit(client, api, unit) for unit in units.values()]
     return PlannedEducationsSnapshot(
-        source=SourceInfo(
-            publisher="Skolverket",
-            title="Planerade utbildningar (Planned Educations API)",
-            url=api,
-            api_version=info.api_version,
-            licence=None,  # not stated in the API description; to be confirmed with Skolverket
-            documentation=info.documentation,
-        ),
+        source=_source("Planerade utbildningar (Planned Educations API)", api, info),
         fetched_at=now,
         municipality_codes=list(municipality_codes),
         programme_codes=list(PROGRAMME_CODES),
@@ -510,14 +515,7 @@ def fetch_school_units(
             )
         )
     return SchoolUnitRegistrySnapshot(
-        source=SourceInfo(
-            publisher="Skolverket",
-            title="Skolenhetsregistret",
-            url=api,
-            api_version=info.api_version,
-            licence=None,  # not stated in the API description; to be confirmed with Skolverket
-            documentation=info.documentation,
-        ),
+        source=_source("Skolenhetsregistret", api, info),
         fetched_at=now,
         municipality_codes=list(municipality_codes),
         school_types=list(REGISTRY_SCHOOL_TYPES),
