@@ -12,9 +12,17 @@ import pytest
 
 from tcv.tooling.builtsite import ROOT, BuildFailed, build_site
 
-__all__ = ["FIXTURES", "ROOT", "BuildFailed", "build_site", "validate"]
+__all__ = ["FIXTURES", "ROOT", "BuildFailed", "build_site", "calendar_data", "validate"]
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def calendar_data(target: Path) -> Path:
+    """The minimal fixture data with the made-up admission dates and events on top."""
+    shutil.copytree(FIXTURES / "minimal", target)
+    for folder in ("admissions", "events"):
+        shutil.copytree(FIXTURES / "calendar" / folder, target / folder)
+    return target
 
 
 def validate(

@@ -3,7 +3,6 @@ the build date, only from dates with a source (tests/fixtures/calendar is made u
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -15,17 +14,9 @@ from tcv.pages import PageRenderer
 from tcv.site import load_site
 from tcv.tooling.builtsite import soup
 
-from conftest import FIXTURES, ROOT, build_site, validate
+from conftest import FIXTURES, ROOT, build_site, calendar_data, validate
 
 BUILD_DAY = "2027-01-20"  # after the fixture's application opened, before it closes
-
-
-def calendar_data(target: Path) -> Path:
-    """The minimal fixture data with the made-up admission dates and events on top."""
-    shutil.copytree(FIXTURES / "minimal", target)
-    for folder in ("admissions", "events"):
-        shutil.copytree(FIXTURES / "calendar" / folder, target / folder)
-    return target
 
 
 @pytest.fixture(scope="module")

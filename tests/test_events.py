@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -22,21 +21,13 @@ from tcv.pages import PageRenderer, site_pages
 from tcv.site import load_site
 from tcv.tooling.builtsite import broken_links, soup
 
-from conftest import FIXTURES, ROOT, build_site, validate
+from conftest import ROOT, build_site, calendar_data, validate
 
 BUILD_DAY = "2026-12-03"
 SITE_URL = "https://tcv.example.se/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 COMING = ["oppet-hus-alfaskolan", "prova-pa-alfa", "digital-tjejdag"]  # nearest first
 PAST = "studiebesok-betavux"
-
-
-def calendar_data(target: Path) -> Path:
-    """The minimal fixture data with the made-up admission dates and events on top."""
-    shutil.copytree(FIXTURES / "minimal", target)
-    for folder in ("admissions", "events"):
-        shutil.copytree(FIXTURES / "calendar" / folder, target / folder)
-    return target
 
 
 @pytest.fixture(scope="module")
