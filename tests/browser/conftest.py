@@ -1,9 +1,10 @@
 """Fixtures for the browser tests: one audit of the real site (every page, every variant), the
 site served on 127.0.0.1, and pages opened in headless Chromium for the keyboard tests.
 
-The audit runs once per session and is shared by the tests that read it; under pytest-xdist,
-`--dist loadgroup` keeps every test of the group "browser" on one worker, so it runs once there
-too. Its one-line summary is printed at the end of the run.
+The audit runs once per session and is shared by the tests that read it, marked `audit`;
+scripts/test runs them in a pytest of their own, beside the other tests (which run two at a time
+with pytest-xdist), as a second xdist worker would run the whole audit again. Its one-line
+summary is printed at the end of the run.
 """
 
 from __future__ import annotations
@@ -29,7 +30,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
+            if _reads_the_audit(item):
+                item.add_marker(pytest.mark.audit)
+
+
+def _reads_the_audit(item: pytest.Item) -> bool:
+    return "audit" in getattr(item, "fixturenames", ())
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ they leave the machine.
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -187,6 +188,12 @@ def is_local(url: str, origin: str) -> bool:
     return f"{parts.scheme}://{parts.netloc}" == origin
 
 
+def external_to(origin: str) -> re.Pattern[str]:
+    """Every URL but the local server's and the page's own data: (what `is_local` allows), as a
+    pattern Playwright matches without asking Python about each request."""
+    return re.compile(f"^(?!{re.escape(origin)}/)(?!(?:data|blob|about):)")
+
+
 def storage_key(raw: str, scope: str) -> str:
     """Material prefixes its keys with the site's path ('/'): '/.__palette' → '__palette'."""
     return raw.removeprefix(scope + ".") if scope else raw
@@ -223,7 +230,7 @@ class Visitor:
             context = new_context(self.browser, viewport)
             context.add_init_script(_RECORD_WRITES)
             context.add_init_script(RECORD_CSP_VIOLATIONS)
-            context.route(self._is_external, lambda route: route.abort("blockedbyclient"))
+            context.route(external_to(self.origin), lambda route: route.abort("blockedbyclient"))
             context.on("request", self._on_request)
             page = context.new_page()
             page.on("console", lambda m: _console(self.current, m.type, m.text, m.location))
@@ -256,7 +263,6 @@ class Visitor:
         finally:
             self.current = None
         page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        page.goto("about:blank")
         return [first, second]
 
     def _discard(self, viewport: Viewport) -> None:
@@ -273,9 +279,6 @@ class Visitor:
     def close(self) -> None:
         for page in self.pages.values():
             page.context.close()
-
-    def _is_external(self, url: str) -> bool:
-        return not is_local(url, self.origin)
 
     def _on_request(self, request: Request) -> None:
         if self.current is None:
