@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Request
 
@@ -181,16 +180,10 @@ def new_context(browser: Browser, viewport: Viewport) -> BrowserContext:
     )
 
 
-def is_local(url: str, origin: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about"):
-        return True
-    return f"{parts.scheme}://{parts.netloc}" == origin
-
-
 def external_to(origin: str) -> re.Pattern[str]:
-    """Every URL but the local server's and the page's own data: (what `is_local` allows), as a
-    pattern Playwright matches without asking Python about each request."""
+    """Every URL but the local server's and the page's own data:, blob: and about: URLs: one
+    pattern that blocks (Playwright matches it without asking Python about each request) and
+    that tells which requests are recorded as external."""
     return re.compile(f"^(?!{re.escape(origin)}/)(?!(?:data|blob|about):)")
 
 
@@ -222,6 +215,7 @@ class Visitor:
         self.browser = browser
         self.origin = origin
         self.axe_source = axe_source
+        self.external = external_to(origin)
         self.pages: dict[Viewport, Page] = {}
         self.current: Visit | None = None
 
@@ -230,7 +224,7 @@ class Visitor:
             context = new_context(self.browser, viewport)
             context.add_init_script(_RECORD_WRITES)
             context.add_init_script(RECORD_CSP_VIOLATIONS)
-            context.route(external_to(self.origin), lambda route: route.abort("blockedbyclient"))
+            context.route(self.external, lambda route: route.abort("blockedbyclient"))
             context.on("request", self._on_request)
             page = context.new_page()
             page.on("console", lambda m: _console(self.current, m.type, m.text, m.location))
@@ -263,6 +257,7 @@ class Visitor:
         finally:
             self.current = None
         page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        page.goto("about:blank")
         return [first, second]
 
     def _discard(self, viewport: Viewport) -> None:
@@ -284,7 +279,7 @@ class Visitor:
         if self.current is None:
             return
         self.current.requests.append(request.url)
-        if not is_local(request.url, self.origin):
+        if self.external.match(request.url):
             self.current.external_requests.append(request.url)
 
 
