@@ -199,13 +199,13 @@ def write_official(
             a.id,
         )
     )
-    source = dict(api_version="v4", licence=None)
     planned = PlannedEducationsSnapshot(
         source=SourceInfo(
             publisher="Skolverket",
             title="Planerade utbildningar (Planned Educations API)",
             url="https://api.skolverket.se/planned-educations/v4",
-            **source,
+            api_version="v4",
+            licence=None,
         ),
         fetched_at=fetched,
         municipality_codes=sorted(codes),
