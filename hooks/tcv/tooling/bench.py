@@ -199,6 +199,28 @@ MINIMAL_PAGE = """# {title}
 """
 
 
+# Generated pages an author would write as their title, description and their record's fields
+# (PlainWriter._generic), by choice: every other template has its own writer below.
+GENERIC_TEMPLATES = frozenset(
+    {
+        "event.html",
+        "events.html",
+        "events_archive.html",
+        "occupation_en.html",
+        "occupations_en.html",
+        "opendata.html",
+        "progress.html",
+        "role_model.html",
+        "role_models.html",
+        "shortlist.html",
+    }
+)
+
+
+class UnknownPageType(Exception):
+    """A generated page whose template has neither a writer nor a place in GENERIC_TEMPLATES."""
+
+
 @dataclass
 class PlainWriter:
     """Writes, for a generated page, the Markdown an author would write for the same content:
@@ -206,20 +228,20 @@ class PlainWriter:
 
     site: Site
     src_uris: set[str]
-    failed: set[str] = field(default_factory=set)
 
     def page(self, page: GeneratedPage) -> str:
         writer = getattr(self, "_" + page.template.removesuffix(".html"), None)
-        body = None
         if writer is not None:
-            try:
-                body = writer(page, **page.context)
-            except (AttributeError, KeyError, TypeError) as error:
-                if page.template not in self.failed:
-                    self.failed.add(page.template)
-                    step(f"vanlig MkDocs: {page.template} skrivs generiskt ({error!r})")
-        if body is None:
+            body = writer(page, **page.context)
+        elif page.template in GENERIC_TEMPLATES:
             body = self._generic(page)
+        else:
+            raise UnknownPageType(
+                f"{page.src_uri}: sidtypen {page.template} har ingen skrivare för vanlig MkDocs"
+                " — skriv PlainWriter._"
+                + page.template.removesuffix(".html")
+                + " eller lägg mallen i GENERIC_TEMPLATES i tcv/tooling/bench.py"
+            )
         front = json.dumps({"description": page.description}, ensure_ascii=False)
         return f"---\n{front}\n---\n\n{body}\n"
 
