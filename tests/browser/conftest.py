@@ -2,7 +2,7 @@
 site served on 127.0.0.1, and pages opened in headless Chromium for the keyboard tests.
 
 The audit runs once per session and is shared by the tests that read it, marked `audit`;
-scripts/test runs them in a pytest of their own, beside the other tests (which run two at a time
+scripts/test runs them in a pytest of their own, after the other tests (which run two at a time
 with pytest-xdist), as a second xdist worker would run the whole audit again. Its one-line
 summary is printed at the end of the run.
 """
