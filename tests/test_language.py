@@ -127,13 +127,9 @@ def lix_limit(url: str) -> int:
 
 
 def lix_report(site: Path) -> str:
+    """Every Swedish page's LIX and limit, shown when one is over it (by hand: tests/lix.py)."""
     rows = [(url, lix_of_page(soup(site, url))) for url in SWEDISH_CONTENT]
     return table(rows, {url: lix_limit(url) for url in SWEDISH_CONTENT})
-
-
-def test_lix_table(real_site: Path) -> None:
-    """Prints page, words, sentences, long words and LIX of every Swedish page (see with -s)."""
-    print("\n" + lix_report(real_site))
 
 
 @pytest.mark.parametrize("url", SWEDISH_CONTENT)
