@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,14 @@ def parse_cache_of_this_session(tmp_path_factory: pytest.TempPathFactory) -> Non
     folder of this session, for every process the tests start, not to the user's own. (Not by
     XDG_CACHE_HOME: Playwright finds the browser it installed there.)"""
     os.environ["TCV_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_build_date_per_session() -> None:
+    """Every build and validation of the session, in this process and the ones it starts, is on
+    the day the session started, unless a test names its own day: a run that passes midnight
+    would otherwise compare a page built on one day with one built on the next."""
+    os.environ.setdefault("TCV_BUILD_DATE", date.today().isoformat())
 
 
 @pytest.fixture(scope="session")
