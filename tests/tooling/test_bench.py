@@ -14,7 +14,13 @@ import pytest
 from tcv.pages import GeneratedPage, site_pages
 from tcv.site import load_site
 from tcv.tooling import synthetic
-from tcv.tooling.bench import GENERIC_TEMPLATES, PlainWriter, UnknownPageType, write_plain_project
+from tcv.tooling.bench import (
+    GENERIC_TEMPLATES,
+    PlainWriter,
+    UnknownPageType,
+    write_plain_project,
+    writer_name,
+)
 from tcv.tooling.builtsite import ROOT
 
 TODAY = date(2026, 12, 3)
@@ -61,11 +67,7 @@ def test_every_generated_page_gets_its_plain_markdown(source: str, tmp_path: Pat
 def test_each_template_is_written_by_its_own_writer_or_generically() -> None:
     generic = {t for t in GENERIC_TEMPLATES if (ROOT / "theme_overrides" / "tcv" / t).is_file()}
     assert generic == GENERIC_TEMPLATES  # no name listed that is not a template
-    assert not {t for t in GENERIC_TEMPLATES if hasattr(PlainWriter, _writer(t))}
-
-
-def _writer(template: str) -> str:
-    return "_" + template.removesuffix(".html")
+    assert not {t for t in GENERIC_TEMPLATES if hasattr(PlainWriter, writer_name(t))}
 
 
 def test_an_unknown_page_type_is_an_error() -> None:

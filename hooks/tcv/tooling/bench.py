@@ -221,6 +221,11 @@ class UnknownPageType(Exception):
     """A generated page whose template has neither a writer nor a place in GENERIC_TEMPLATES."""
 
 
+def writer_name(template: str) -> str:
+    """The PlainWriter method for pages of `template`: 'programme.html' → '_programme'."""
+    return "_" + template.removesuffix(".html")
+
+
 @dataclass
 class PlainWriter:
     """Writes, for a generated page, the Markdown an author would write for the same content:
@@ -230,7 +235,7 @@ class PlainWriter:
     src_uris: set[str]
 
     def page(self, page: GeneratedPage) -> str:
-        writer = getattr(self, "_" + page.template.removesuffix(".html"), None)
+        writer = getattr(self, writer_name(page.template), None)
         if writer is not None:
             body = writer(page, **page.context)
         elif page.template in GENERIC_TEMPLATES:
@@ -238,9 +243,8 @@ class PlainWriter:
         else:
             raise UnknownPageType(
                 f"{page.src_uri}: sidtypen {page.template} har ingen skrivare för vanlig MkDocs"
-                " — skriv PlainWriter._"
-                + page.template.removesuffix(".html")
-                + " eller lägg mallen i GENERIC_TEMPLATES i tcv/tooling/bench.py"
+                f" — skriv PlainWriter.{writer_name(page.template)} eller lägg mallen i"
+                " GENERIC_TEMPLATES i tcv/tooling/bench.py"
             )
         front = json.dumps({"description": page.description}, ensure_ascii=False)
         return f"---\n{front}\n---\n\n{body}\n"
