@@ -3,6 +3,7 @@ plain-MkDocs counterpart written for every kind of generated page, with no quiet
 
 from __future__ import annotations
 
+import argparse
 import re
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 
 from tcv.pages import GeneratedPage, site_pages
 from tcv.site import load_site
-from tcv.tooling import synthetic
+from tcv.tooling import bench, synthetic
 from tcv.tooling.bench import (
     GENERIC_TEMPLATES,
     PlainWriter,
@@ -78,4 +79,19 @@ def test_an_unknown_page_type_is_an_error() -> None:
     assert str(raised.value) == (
         "nytt/index.md: sidtypen nytt.html har ingen skrivare för vanlig MkDocs — skriv "
         "PlainWriter._nytt eller lägg mallen i GENERIC_TEMPLATES i tcv/tooling/bench.py"
+    )
+
+
+def test_a_page_type_without_a_writer_stops_the_bench_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(bench, "GENERIC_TEMPLATES", frozenset())  # Mina val has no writer then
+    args = argparse.Namespace(
+        quick=False, runs=1, scales="1", profile=False, preview=False, seed=1, keep=False
+    )
+    assert bench.run(args) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "Mätningen avbröts: mina-val/index.md: sidtypen shortlist.html har ingen skrivare för "
+        "vanlig MkDocs — skriv PlainWriter._shortlist eller lägg mallen i GENERIC_TEMPLATES i "
+        "tcv/tooling/bench.py"
     )

@@ -935,7 +935,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             previews, scales = [], measure(labels_, work, runs, args)
         profiled = profile_national(work, args.seed) if args.profile else ""
-    except (ChildFailed, bench_preview.PreviewFailed) as error:
+    except (ChildFailed, bench_preview.PreviewFailed, UnknownPageType) as error:
         print(f"Mätningen avbröts: {error}", file=sys.stderr)
         return 1
     finally:
